@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** Everything the service reads from its environment, validated once at start-up. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** A real PostgreSQL server; undefined means embedded PGlite in dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  meiliUrl?: string;
+  meiliApiKey?: string;
+  adminApiKey?: string;
+  retrievalApiKey?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder of notes ingested when the database is empty. */
+  seedDir: string;
+  /** Milliseconds a new database connection may take before the request fails with 503. */
+  dbConnectTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const optional = z
+  .string()
+  .transform((value) => value.trim())
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const url = (protocols: string[]) =>
+  optional.refine(
+    (value) => value === undefined || protocols.some((p) => value.startsWith(`${p}://`)) && URL.canParse(value),
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}` },
+  );
+
+const integer = (fallback: number, min: number, max: number) =>
+  optional
+    .transform((value) => (value === undefined ? fallback : Number(value)))
+    .refine((value) => Number.isInteger(value) && value >= min && value <= max, {
+      message: `must be a whole number from ${min} to ${max}`,
+    });
+
+const schema = z.object({
+  PORT: integer(3000, 0, 65535),
+  HOST: optional.transform((value) => value ?? '127.0.0.1'),
+  DATABASE_URL: url(['postgres', 'postgresql']),
+  DATA_DIR: optional.transform((value) => value ?? './.data'),
+  MEILI_URL: url(['http', 'https']),
+  MEILI_API_KEY: optional,
+  ADMIN_API_KEY: optional,
+  RETRIEVAL_API_KEY: optional,
+  LOG_LEVEL: optional
+    .transform((value) => value ?? 'info')
+    .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  SEED_DIR: optional.transform((value) => value ?? 'seed/notes'),
+  DB_CONNECT_TIMEOUT_MS: integer(3000, 100, 60000),
+});
+
+/** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(env[variable] ?? '')})`);
+  }
+  const v = parsed.data;
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: v.DATA_DIR,
+    meiliUrl: v.MEILI_URL,
+    meiliApiKey: v.MEILI_API_KEY,
+    adminApiKey: v.ADMIN_API_KEY,
+    retrievalApiKey: v.RETRIEVAL_API_KEY,
+    logLevel: v.LOG_LEVEL,
+    seedDir: v.SEED_DIR,
+    dbConnectTimeoutMs: v.DB_CONNECT_TIMEOUT_MS,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
