@@ -1,0 +1,241 @@
+/**
+ * Linking text to ontology entities (pure, apart from building a jieba instance).
+ *
+ * Mentions: every entity name and alias is matched case-insensitively (NFKC,
+ * whitespace runs equivalent to one space), longest alias first at each position.
+ * - ASCII edges obey word boundaries: letters, digits, `_`, and `-`/`.` joining two
+ *   alphanumerics continue a word, so "Job" is not found in "CronJob" or
+ *   "jobs-controller" and "pod" not in "podAffinity" or "pod-name". A plural `s` is allowed.
+ * - Words inside URLs and absolute paths are ignored.
+ * - Han edges must fall on jieba segment boundaries; every pure-Han alias is added to
+ *   jieba's dictionary, so 存活探针 is one word and 探针 cannot match inside it.
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import type { Ontology, OntologyRelation } from '../ontology/types.js';
+
+export interface Mention {
+  entitySlug: string;
+  count: number;
+}
+
+export interface MentionSpan {
+  entitySlug: string;
+  /** UTF-16 offsets into the text, end exclusive. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface MentionFinder {
+  (text: string): Mention[];
+  findMentions(text: string): Mention[];
+  findSpans(text: string): MentionSpan[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  slug?: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+const WORD = /[a-z0-9_]/;
+const ALNUM = /[a-z0-9]/;
+const SPACE = /\s/;
+/** Frequency given to alias words in jieba's dictionary: high enough to win over generic splits. */
+const ALIAS_FREQ = 200000;
+
+/** URLs and absolute paths (/api/v1/namespaces/...) are not prose: their words are not mentions. */
+const URL_OR_PATH = /[a-z][a-z0-9+.-]*:\/\/\S+|(?<![\w/])\/[\w.<>{}-]+(?:\/[\w.<>{}-]*)+/gi;
+
+/** Lowercase + NFKC per UTF-16 unit, keeping offsets aligned with the original text. */
+function foldChars(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const folded = ch.normalize('NFKC').toLowerCase();
+    out += folded.length === ch.length ? folded : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+  }
+  return out.replace(URL_OR_PATH, (m) => ' '.repeat(m.length));
+}
+
+const normalise = (alias: string): string => alias.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+function buildTrie(ontology: Ontology): TrieNode {
+  const root: TrieNode = { next: new Map() };
+  for (const e of ontology.entities) {
+    for (const alias of new Set([e.name, ...e.aliases].map(normalise))) {
+      if (!alias) continue;
+      let node = root;
+      for (const ch of alias) {
+        let child = node.next.get(ch);
+        if (!child) node.next.set(ch, (child = { next: new Map() }));
+        node = child;
+      }
+      node.slug ??= e.slug; // validateOntology guarantees one owner per alias
+    }
+  }
+  return root;
+}
+
+function hanAliases(ontology: Ontology): string[] {
+  const words = new Set<string>();
+  for (const e of ontology.entities) {
+    for (const a of [e.name, ...e.aliases]) {
+      const w = a.normalize('NFKC').trim();
+      if (/^\p{Script=Han}+$/u.test(w)) words.add(w);
+    }
+  }
+  return [...words].sort();
+}
+
+/** Offsets where a jieba segment starts or ends. */
+function segmentBoundaries(jieba: Jieba, text: string): Set<number> {
+  const boundaries = new Set<number>([0, text.length]);
+  if (!HAN.test(text)) return boundaries;
+  const tokens = jieba.cut(text, false);
+  let offset = 0;
+  for (const token of tokens) {
+    const at = text.startsWith(token, offset) ? offset : text.indexOf(token, offset);
+    if (at < 0) break;
+    boundaries.add(at);
+    offset = at + token.length;
+    boundaries.add(offset);
+  }
+  return boundaries;
+}
+
+export function createMentionFinder(ontology: Ontology): MentionFinder {
+  const trie = buildTrie(ontology);
+  const jieba = Jieba.withDict(dict);
+  const userDict = hanAliases(ontology).map((w) => `${w} ${ALIAS_FREQ} n`).join('\n');
+  if (userDict) jieba.loadDict(Buffer.from(`${userDict}\n`, 'utf8'));
+
+  function findSpans(text: string): MentionSpan[] {
+    const folded = foldChars(text);
+    const boundaries = segmentBoundaries(jieba, text);
+    const at = (i: number): string => folded[i] ?? '';
+    const leftOk = (p: number): boolean => {
+      if (HAN.test(at(p))) return boundaries.has(p);
+      if (!ALNUM.test(at(p))) return true;
+      const prev = at(p - 1);
+      if (WORD.test(prev)) return false;
+      return !((prev === '-' || prev === '.') && ALNUM.test(at(p - 2)));
+    };
+    const rightOk = (e: number): boolean => {
+      if (HAN.test(at(e - 1))) return boundaries.has(e);
+      if (!ALNUM.test(at(e - 1))) return true;
+      const next = at(e);
+      if (WORD.test(next)) return false;
+      return !((next === '-' || next === '.') && ALNUM.test(at(e + 1)));
+    };
+    const spans: MentionSpan[] = [];
+    let p = 0;
+    while (p < folded.length) {
+      if (SPACE.test(at(p)) || !leftOk(p)) { p++; continue; }
+      let node: TrieNode | undefined = trie;
+      let i = p;
+      let best: { end: number; slug: string } | null = null;
+      while (node && i <= folded.length) {
+        if (node.slug && i > p) {
+          if (rightOk(i)) best = { end: i, slug: node.slug };
+          else if (at(i) === 's' && /[a-z]/.test(at(i - 1)) && rightOk(i + 1)) best = { end: i + 1, slug: node.slug };
+        }
+        if (i === folded.length) break;
+        const ch = at(i);
+        if (SPACE.test(ch)) {
+          node = node.next.get(' ');
+          while (SPACE.test(at(i))) i++;
+        } else {
+          node = node.next.get(ch);
+          i++;
+        }
+      }
+      if (best) {
+        spans.push({ entitySlug: best.slug, start: p, end: best.end, text: text.slice(p, best.end) });
+        p = best.end;
+      } else {
+        p++;
+      }
+    }
+    return spans;
+  }
+
+  function findMentions(text: string): Mention[] {
+    const counts = new Map<string, number>();
+    for (const s of findSpans(text)) counts.set(s.entitySlug, (counts.get(s.entitySlug) ?? 0) + 1);
+    return [...counts]
+      .map(([entitySlug, count]) => ({ entitySlug, count }))
+      .sort((a, b) => b.count - a.count || a.entitySlug.localeCompare(b.entitySlug));
+  }
+
+  const finder = ((text: string) => findMentions(text)) as MentionFinder;
+  finder.findMentions = findMentions;
+  finder.findSpans = findSpans;
+  return finder;
+}
+
+export interface TopicMentions {
+  topicKey: string;
+  entitySlugs: string[];
+}
+
+export interface TopicRelation {
+  from: string;
+  to: string;
+  score: number;
+  /** Shared entity slugs, most specific (highest IDF) first. */
+  via: string[];
+}
+
+/**
+ * Topics that mention the same entities are related.
+ *
+ * idf(e) = ln(1 + N / df(e)), N = number of topics, df = topics mentioning e, so an entity
+ * named everywhere weighs little but never zero. The score of a pair is a weighted Jaccard:
+ *   score(a, b) = Σ idf(shared) / Σ idf(union of both topics' entities)  ∈ (0, 1]
+ * (1 when both mention exactly the same entities). Both directions are returned (symmetric),
+ * sorted by score descending, then by from, to.
+ */
+export function relateTopics(mentions: readonly TopicMentions[]): TopicRelation[] {
+  const sets = mentions.map((m) => ({ key: m.topicKey, set: new Set(m.entitySlugs) }));
+  const df = new Map<string, number>();
+  for (const { set } of sets) for (const e of set) df.set(e, (df.get(e) ?? 0) + 1);
+  const n = sets.length;
+  const idf = (e: string): number => Math.log(1 + n / (df.get(e) ?? 1));
+  const out: TopicRelation[] = [];
+  for (let i = 0; i < sets.length; i++) {
+    for (let j = i + 1; j < sets.length; j++) {
+      const a = sets[i]!;
+      const b = sets[j]!;
+      if (a.key === b.key) continue;
+      const shared = [...a.set].filter((e) => b.set.has(e));
+      if (shared.length === 0) continue;
+      const union = new Set([...a.set, ...b.set]);
+      const sharedW = shared.reduce((s, e) => s + idf(e), 0);
+      const unionW = [...union].reduce((s, e) => s + idf(e), 0);
+      const score = Math.round((sharedW / unionW) * 1e6) / 1e6;
+      const via = shared.sort((x, y) => idf(y) - idf(x) || x.localeCompare(y));
+      out.push({ from: a.key, to: b.key, score, via }, { from: b.key, to: a.key, score, via: [...via] });
+    }
+  }
+  return out.sort((x, y) => y.score - x.score || x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
+}
+
+export interface RelationEvidence extends OntologyRelation {
+  /** Topic keys that mention both endpoints, in input order. */
+  evidence: string[];
+}
+
+/** For each ontology relation (in order), the topics that mention both of its endpoints. */
+export function relationEvidence(
+  relations: readonly OntologyRelation[],
+  mentionsByTopic: readonly TopicMentions[] | ReadonlyMap<string, Iterable<string>>,
+): RelationEvidence[] {
+  const topics: Array<[string, Set<string>]> = Array.isArray(mentionsByTopic)
+    ? (mentionsByTopic as readonly TopicMentions[]).map((m) => [m.topicKey, new Set(m.entitySlugs)])
+    : [...(mentionsByTopic as ReadonlyMap<string, Iterable<string>>)].map(([k, v]) => [k, new Set(v)]);
+  return relations.map((r) => ({
+    ...r,
+    evidence: topics.filter(([, set]) => set.has(r.from) && set.has(r.to)).map(([key]) => key),
+  }));
+}
