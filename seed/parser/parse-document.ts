@@ -86,6 +86,7 @@ export function deriveTitle(lines: readonly string[], start: number, end: number
   for (let i = start; i < end; i++) {
     const no = i + 1;
     if (snippets.some((s) => no >= s.lineStart && no <= s.lineEnd)) continue;
+    if (/^\s*(?:```|~~~)/.test(lines[i]!)) continue; // fence markers are not prose
     const line = lines[i]!.trim().replace(/^[#\-*>\d.、)\s]+/u, '').replace(/[\s。.:：;；,，!！?？]+$/u, '');
     if (!/[\p{L}\p{N}]/u.test(line)) continue;
     const chars = [...line];
