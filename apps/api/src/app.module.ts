@@ -4,7 +4,11 @@ import { StartupService } from './bootstrap/startup.service.js';
 import { LOGGER } from './common/logger.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EntitiesModule } from './entities/entities.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IngestModule } from './ingest/ingest.module.js';
+import { TopicsModule } from './topics/topics.module.js';
+import { MetricsModule } from './observability/metrics.module.js';
 
 @Module({})
 export class AppModule {
@@ -12,7 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, HealthModule],
+      imports: [DatabaseModule, HealthModule, MetricsModule, IngestModule, TopicsModule, EntitiesModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '../common/logger.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
 import { ReadinessService } from '../health/readiness.service.js';
+import { IngestService } from '../ingest/ingest.service.js';
 
 /**
  * Brings the service to ready after it listens: migrate, load the seed notes
@@ -15,6 +17,8 @@ export class StartupService {
   constructor(
     private readonly database: DatabaseService,
     private readonly readiness: ReadinessService,
+    private readonly ingest: IngestService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -28,7 +32,11 @@ export class StartupService {
     const report = await this.database.migrate();
     this.logger.info({ applied: report.applied, alreadyApplied: report.alreadyApplied.length, database: this.database.kind }, 'migrations applied');
     this.readiness.set('migrations', 'ok');
-    this.readiness.set('data', 'ok', 'empty knowledge base');
+    const ontology = await this.ingest.syncOntology();
+    this.logger.info(ontology, 'ontology synchronised');
+    const seeded = await this.ingest.seedIfEmpty(this.config.seedDir);
+    if (seeded) this.logger.info({ documents: seeded.map((r) => r.document.name) }, 'empty database seeded');
+    this.readiness.set('data', 'ok');
     this.readiness.set('search', 'ok');
   }
 }

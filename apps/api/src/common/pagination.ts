@@ -1,0 +1,42 @@
+import { BadParameterError } from './problems.js';
+
+/** Items per page when the caller does not say; `limit` above MAX_PAGE_SIZE is capped. */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export function pageSize(limit: number | undefined): number {
+  return Math.min(limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+}
+
+/** Opaque cursors: base64url JSON of the last item's sort key, so clients cannot depend on their shape. */
+export function encodeCursor(key: Record<string, string | number>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor<K extends Record<string, string | number>>(
+  cursor: string | undefined,
+  isKey: (value: unknown) => value is K,
+  param = 'cursor',
+): K | undefined {
+  if (cursor === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  if (!isKey(value)) throw new BadParameterError(param, 'is not a cursor this API returned');
+  return value;
+}
+
+/** Fetch limit+1 rows; the extra one tells whether another page exists. */
+export function toPage<Row, Item>(rows: Row[], limit: number, key: (row: Row) => Record<string, string | number>, map: (row: Row) => Item): Page<Item> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items: items.map(map), nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
+}

@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MAX_PAGE_SIZE } from '../common/pagination.js';
+
+export class ListTopicsQuery {
+  @ApiPropertyOptional({ description: 'Only the subsections of this topic (slug)', example: 'service' })
+  @IsOptional() @IsString() @MaxLength(200)
+  parent?: string;
+
+  @ApiPropertyOptional({ description: 'Only topics that mention this entity (slug)', example: 'headless' })
+  @IsOptional() @IsString() @MaxLength(200)
+  entity?: string;
+
+  @ApiPropertyOptional({ description: `Page size, 1 to ${MAX_PAGE_SIZE} (larger values are capped)`, default: 20 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from a previous page' })
+  @IsOptional() @IsString() @MaxLength(500)
+  cursor?: string;
+}
+
+export class RelatedTopicsQuery {
+  @ApiPropertyOptional({ description: `How many related topics, 1 to ${MAX_PAGE_SIZE}`, default: 20 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  limit?: number;
+}

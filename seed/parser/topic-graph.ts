@@ -1,0 +1,66 @@
+import { slugify } from './slug.js';
+import type { ParsedDocument, ParsedSection, ParsedSnippet } from './types.js';
+
+/** A topic ready to store: a section flattened in document order, with its slug and mentions. */
+export interface GraphTopic {
+  slug: string;
+  parentSlug: string | null;
+  level: 1 | 2;
+  /** 0-based position in the document, parents before their children. */
+  position: number;
+  title: string;
+  titleDerived: boolean;
+  body: string;
+  lang: 'zh' | 'en' | 'mixed';
+  lineStart: number;
+  lineEnd: number;
+  snippets: ParsedSnippet[];
+  mentions: Array<{ entitySlug: string; count: number }>;
+}
+
+export interface TopicGraphOptions {
+  /** Entity mentions in a piece of text (the linker's finder). */
+  findMentions(text: string): Array<{ entitySlug: string; count: number }>;
+  /** True when another document already owns this slug. */
+  slugTakenElsewhere(slug: string): boolean;
+  documentSlug: string;
+}
+
+/**
+ * Flattens a parsed document into topics. Slugs come from titles alone, so
+ * re-ingesting the same notes yields the same slugs; a duplicate title in the
+ * same document takes -2, -3…, and a slug another document owns takes this
+ * document's slug as a suffix.
+ */
+export function buildTopicGraph(doc: ParsedDocument, options: TopicGraphOptions): GraphTopic[] {
+  const topics: GraphTopic[] = [];
+  const used = new Set<string>();
+  const claim = (title: string): string => {
+    const base = slugify(title);
+    const stem = options.slugTakenElsewhere(base) ? `${base}--${options.documentSlug}` : base;
+    let candidate = stem;
+    for (let n = 2; used.has(candidate) || options.slugTakenElsewhere(candidate); n++) candidate = `${stem}-${n}`;
+    used.add(candidate);
+    return candidate;
+  };
+  const visit = (section: ParsedSection, parentSlug: string | null) => {
+    const slug = claim(section.title);
+    topics.push({
+      slug,
+      parentSlug,
+      level: section.level,
+      position: topics.length,
+      title: section.title,
+      titleDerived: section.titleDerived,
+      body: section.body,
+      lang: section.lang,
+      lineStart: section.lineStart,
+      lineEnd: section.lineEnd,
+      snippets: section.snippets,
+      mentions: options.findMentions(`${section.title}\n${section.body}`),
+    });
+    for (const child of section.children) visit(child, slug);
+  };
+  for (const section of doc.sections) visit(section, null);
+  return topics;
+}
