@@ -1,0 +1,53 @@
+import type { EntityType } from '../../../../seed/ontology/types.js';
+
+/** What can be searched: topics, entities and snippets (YAML, shell, output). */
+export const SEARCH_KINDS = ['topic', 'entity', 'snippet'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** One indexed document; both engines index exactly these. */
+export interface SearchDocument {
+  /** Unique across kinds, e.g. "topic:service", "entity:headless", "snippet:service:2". */
+  id: string;
+  kind: SearchKind;
+  slug: string;
+  title: string;
+  /** Body text (topic prose, entity description, snippet content). */
+  text: string;
+  /** The topic the hit belongs to (the topic itself, a snippet's topic, an entity's most-mentioning topic). */
+  topicSlug: string | null;
+  entityType: EntityType | null;
+  /** Entity names and aliases mentioned (topics) or owned (entities), Chinese and English. */
+  aliases: string[];
+}
+
+export interface SearchQuery {
+  q: string;
+  kinds?: SearchKind[];
+  types?: EntityType[];
+  limit: number;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  slug: string;
+  title: string;
+  score: number;
+  /** The matched passage with matches wrapped in <mark>…</mark>. */
+  highlight: string;
+  topicSlug: string | null;
+}
+
+export interface SearchResult {
+  query: string;
+  /** Which engine answered: "meilisearch" or "embedded". */
+  backend: 'meilisearch' | 'embedded';
+  hits: SearchHit[];
+}
+
+/** The port: one per engine. */
+export interface SearchEngine {
+  readonly name: SearchResult['backend'];
+  /** Replaces the whole index with these documents (atomically for searchers). */
+  rebuild(documents: SearchDocument[], onProgress?: (done: number, total: number) => void): Promise<void>;
+  search(query: SearchQuery): Promise<SearchHit[]>;
+}
