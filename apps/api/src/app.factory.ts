@@ -7,6 +7,8 @@ import { AppModule } from './app.module.js';
 import { NestPinoLogger } from './common/logger.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import type { AppConfig } from './config/app-config.js';
+import { registerHttpHardening } from './http/http-hardening.js';
+import { registerMetrics } from './observability/register-metrics.js';
 
 /** Request bodies larger than this are refused with 413 before any handler runs. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -16,13 +18,20 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // On close: drop idle keep-alive sockets at once, let in-flight requests finish.
+    forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
     logger: new NestPinoLogger(logger),
     abortOnError: false,
+    // Requests arriving while shutdown hooks run get 503 + Connection: close instead of a closing database.
+    return503OnClosing: true,
   });
+  await registerHttpHardening(app, config);
+  registerMetrics(app);
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: true }));
-  app.enableShutdownHooks();
+  // process.exit(0) after a clean shutdown, instead of re-raising the signal, so SIGTERM exits 0.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   return app;
 }

@@ -16,6 +16,11 @@ export interface AppConfig {
   seedDir: string;
   /** Milliseconds a new database connection may take before the request fails with 503. */
   dbConnectTimeoutMs: number;
+  /** Requests one client IP may make per rate-limit window. */
+  rateLimitMax: number;
+  rateLimitWindowMs: number;
+  /** Browser origins allowed by CORS; empty sends no CORS headers, ['*'] allows any. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -58,6 +63,13 @@ const schema = z.object({
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   SEED_DIR: optional.transform((value) => value ?? 'seed/notes'),
   DB_CONNECT_TIMEOUT_MS: integer(3000, 100, 60000),
+  RATE_LIMIT_MAX: integer(600, 1, 1_000_000),
+  RATE_LIMIT_WINDOW_MS: integer(60000, 1000, 86_400_000),
+  CORS_ORIGINS: optional
+    .transform((value) => (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
+    .refine((origins) => origins.every((origin) => origin === '*' || /^https?:\/\/[^/]+$/.test(origin)), {
+      message: 'must be * or a comma-separated list of origins such as https://example.com',
+    }),
 });
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
@@ -81,6 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: v.LOG_LEVEL,
     seedDir: v.SEED_DIR,
     dbConnectTimeoutMs: v.DB_CONNECT_TIMEOUT_MS,
+    rateLimitMax: v.RATE_LIMIT_MAX,
+    rateLimitWindowMs: v.RATE_LIMIT_WINDOW_MS,
+    corsOrigins: v.CORS_ORIGINS,
   };
 }
 

@@ -1,0 +1,15 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '../config/app-config.js';
+import { registerCors } from './cors.js';
+import { registerRateLimit } from './rate-limit.js';
+import { registerSecurityHeaders } from './security-headers.js';
+
+/**
+ * Fastify plugins every request passes through. Must run before app.init(), so
+ * the plugins' onRoute hooks see the routes Nest registers there.
+ */
+export async function registerHttpHardening(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  registerCors(app, config);
+  await registerSecurityHeaders(app);
+  await registerRateLimit(app, config);
+}
