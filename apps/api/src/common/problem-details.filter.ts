@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from './database-errors.js';
 import { LOGGER } from './logger.js';
-import { DomainError, problem, type ProblemDetails } from './problems.js';
+import { DomainError, problem, UnavailableError, type ProblemDetails } from './problems.js';
 
 /** Every REST error leaves as application/problem+json; nothing leaks a stack trace. */
 @Catch()
@@ -28,6 +29,8 @@ export function toProblem(exception: unknown, instance?: string): ProblemDetails
     const detail = Array.isArray(messages) ? messages.join('; ') : String(messages ?? exception.message);
     return { ...problem(status, detail), ...(instance ? { instance } : {}), ...(Array.isArray(messages) ? { errors: messages } : {}) };
   }
+  // The database being away is an outage to retry, not our bug: 503, never 500.
+  if (isDatabaseUnavailable(exception)) return new UnavailableError('The database is unreachable; retry shortly.').toProblem(instance);
   const status = statusOfFrameworkError(exception);
   if (status) return { ...problem(status, (exception as Error).message), ...(instance ? { instance } : {}) };
   return { ...problem(500, 'The server failed to answer this request; it has been logged.'), ...(instance ? { instance } : {}) };
