@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { pino } from 'pino';
+import request from 'supertest';
+import { createApp } from '../apps/api/src/app.factory.js';
+import { StartupService } from '../apps/api/src/bootstrap/startup.service.js';
+import { loadConfig } from '../apps/api/src/config/app-config.js';
+import { DatabaseService } from '../apps/api/src/database/database.service.js';
+import { IngestService } from '../apps/api/src/ingest/ingest.service.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+
+const MARKDOWN = `# Probes
+
+A liveness probe (存活探针) restarts the container; a readiness probe takes the Pod out of the Service.
+
+\`\`\`yaml
+# not a header
+apiVersion: policy/v1beta1
+kind: PodDisruptionBudget
+metadata:
+  name: web-pdb
+\`\`\`
+
+## Service
+A headless service (无头服务) has no cluster IP.
+`;
+
+/** Everything a reader can see of the graph, for before/after comparisons. */
+async function snapshot(server: unknown) {
+  const topics = (await request(server as never).get('/api/v1/topics?limit=100').expect(200)).body.items;
+  const details = [];
+  for (const topic of topics) details.push((await request(server as never).get(`/api/v1/topics/${topic.slug}`).expect(200)).body);
+  const entities = (await request(server as never).get('/api/v1/entities?limit=100').expect(200)).body;
+  return { topics, details, entities };
+}
+
+describe('ingest', () => {
+  let db: TestDatabase;
+  const open = async () => {
+    const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: db.dataDir, ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}) });
+    const app = await createApp(config, pino({ level: 'silent' }));
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    await app.get(StartupService).start();
+    return app;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // PGlite in memory dies with its app; a temp folder lets this test restart on the same data.
+    if (db.kind === 'pglite') db.dataDir = mkdtempSync(join(tmpdir(), 'kubenotes-ingest-'));
+  });
+  afterAll(async () => {
+    await db.drop();
+    if (db.kind === 'pglite') rmSync(db.dataDir, { recursive: true, force: true });
+  });
+
+  it('ingesting twice and restarting change nothing', async () => {
+    let app = await open();
+    const before = await snapshot(app.getHttpServer());
+    const again = await app.get(IngestService).ingestFolder('seed/notes');
+    expect(again.map((r) => r.unchanged)).toEqual([true]);
+    expect(await snapshot(app.getHttpServer())).toEqual(before);
+    await app.close();
+    app = await open();
+    expect(await snapshot(app.getHttpServer())).toEqual(before);
+    await app.close();
+  });
+
+  it('ingests Markdown, flags removed APIs, keeps slugs unique across documents, and replaces by name', async () => {
+    const app = await open();
+    try {
+      const ingest = app.get(IngestService);
+      const report = await ingest.ingest('extra.md', MARKDOWN);
+      expect(report).toMatchObject({ unchanged: false, topics: 2, snippets: 1 });
+      const server = app.getHttpServer();
+      // "Service" exists in the seed notes as `service`; this document's topic must not steal it.
+      const seedService = (await request(server).get('/api/v1/topics/service').expect(200)).body;
+      expect(seedService.source.document).toBe('k8s-notes.txt');
+      const probes = (await request(server).get('/api/v1/topics/probes').expect(200)).body;
+      expect(probes.source.document).toBe('extra.md');
+      expect(probes.snippets[0].manifest).toMatchObject({
+        apiVersion: 'policy/v1beta1',
+        kind: 'PodDisruptionBudget',
+        name: 'web-pdb',
+        deprecated: { replacement: 'policy/v1', removedIn: '1.25' },
+      });
+      expect(probes.entities.map((e: { slug: string }) => e.slug)).toEqual(expect.arrayContaining(['liveness-probe', 'readiness-probe']));
+      const extraService = (await request(server).get('/api/v1/topics').query({ parent: 'probes' }).expect(200)).body.items[0];
+      expect(extraService.slug).toBe('service--extra');
+
+      const replaced = await ingest.ingest('extra.md', MARKDOWN.replace('## Service', '## Headless'));
+      expect(replaced.unchanged).toBe(false);
+      await request(server).get('/api/v1/topics/service--extra').expect(404);
+      await request(server).get('/api/v1/topics/headless').expect(200);
+      await request(server).get('/api/v1/topics/probes').expect(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a failure mid-ingest leaves the previous state untouched', async () => {
+    const app = await open();
+    try {
+      const server = app.getHttpServer();
+      const before = await snapshot(server);
+      // A real database error half way through the write: a trigger refuses one topic title.
+      await app.get(DatabaseService).sql((sql) =>
+        sql.exec(`
+          CREATE FUNCTION refuse_topic() RETURNS trigger AS $$
+          BEGIN IF NEW.title = 'Refused' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;
+          CREATE TRIGGER refuse_topic BEFORE INSERT ON topics FOR EACH ROW EXECUTE FUNCTION refuse_topic();`),
+      );
+      const broken = MARKDOWN.replace('## Service', '## Refused');
+      await expect(app.get(IngestService).ingest('extra.md', broken)).rejects.toThrow();
+      expect(await snapshot(server)).toEqual(before);
+      await app.get(DatabaseService).sql((sql) => sql.exec('DROP TRIGGER refuse_topic ON topics; DROP FUNCTION refuse_topic();'));
+    } finally {
+      await app.close();
+    }
+  });
+});
