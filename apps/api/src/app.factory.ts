@@ -9,6 +9,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { registerHttpHardening } from './http/http-hardening.js';
 import { registerMetrics } from './observability/register-metrics.js';
+import { setupOpenApi } from './openapi/openapi.setup.js';
 
 /** Request bodies larger than this are refused with 413 before any handler runs. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -31,6 +32,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   registerMetrics(app);
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: true }));
+  setupOpenApi(app);
   // process.exit(0) after a clean shutdown, instead of re-raising the signal, so SIGTERM exits 0.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   return app;

@@ -9,6 +9,9 @@ import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { TopicsModule } from './topics/topics.module.js';
 import { MetricsModule } from './observability/metrics.module.js';
+import { CompareModule } from './compare/compare.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
+import { GraphModule } from './graph/graph.module.js';
 
 @Module({})
 export class AppModule {
@@ -16,7 +19,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, HealthModule, MetricsModule, IngestModule, TopicsModule, EntitiesModule],
+      imports: [DatabaseModule, HealthModule, MetricsModule, IngestModule, TopicsModule, EntitiesModule, GraphModule, CompareModule, DocumentsModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },

@@ -1,0 +1,40 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { SlugPipe } from '../common/slug.pipe.js';
+import { ApiProblems } from '../openapi/problem.schema.js';
+import { GraphDocumentDto, NeighborhoodDto } from './dto/graph.response.js';
+import { GraphQuery, NeighborsQuery } from './graph.dto.js';
+import { GraphService } from './graph.service.js';
+
+@ApiTags('graph')
+@Controller('api/v1')
+export class GraphController {
+  constructor(private readonly graph: GraphService) {}
+
+  @Get('entities/:slug/neighbors')
+  @ApiOperation({ summary: 'The entities within `depth` typed relations of one entity, both directions' })
+  @ApiOkResponse({ type: NeighborhoodDto })
+  @ApiProblems(400, 404)
+  neighbors(@Param('slug', SlugPipe) slug: string, @Query() query: NeighborsQuery) {
+    return this.graph.neighbors(slug, query.depth);
+  }
+
+  @Get('graph')
+  @ApiOperation({ summary: 'The whole entity graph as JSON, Graphviz DOT or GraphML' })
+  @ApiExtraModels(GraphDocumentDto)
+  @ApiOkResponse({
+    description: 'Nodes and typed edges; the format chosen by `format`',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(GraphDocumentDto) } },
+      'text/vnd.graphviz': { schema: { type: 'string' }, example: 'digraph kubenotes {\n  "entity:clusterip" [label="ClusterIP"];\n}\n' },
+      'application/graphml+xml': { schema: { type: 'string' } },
+    },
+  })
+  @ApiProblems(400)
+  async export(@Query() query: GraphQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    const graph = await this.graph.export(query.format, query.include === 'topics');
+    reply.type(graph.contentType);
+    return graph.body;
+  }
+}
