@@ -16,6 +16,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
+  // createApp's shutdown hooks do the work (stop listening, drain, close the database, exit 0); this only says so.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => logger.info({ signal }, 'shutting down: refusing new connections, finishing requests in flight'));
+  }
   await app.listen({ port: config.port, host: config.host });
   logger.info({ url: await app.getUrl() }, 'listening');
   // Listen first so /health/live answers while the data loads; /health/ready turns 200 after.
