@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { parseAllDocuments } from 'yaml';
+import { loadConfig } from '../apps/api/src/config/app-config.js';
+import { checkManifest, loadApiRemovals } from '../seed/parser/manifests.js';
+
+// Kubernetes objects are plain parsed YAML, checked field by field below.
+type K8sObject = Record<string, any> & { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } };
+
+const dir = new URL('../deploy/k8s/', import.meta.url).pathname;
+const files = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort();
+
+function parseManifests(text: string, file: string): K8sObject[] {
+  return parseAllDocuments(text).map((doc) => {
+    if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0]!.message}`);
+    return doc.toJS() as K8sObject;
+  });
+}
+
+/** "apiVersion kind in file: removed in X, use Y" for each object whose API our removal table lists. */
+function removedApis(objects: { file: string; object: K8sObject }[]): string[] {
+  const removals = loadApiRemovals();
+  return objects.flatMap(({ file, object }) => {
+    const deprecated = checkManifest(object.apiVersion, object.kind, removals);
+    return deprecated ? [`${object.apiVersion} ${object.kind} in ${file}: removed in ${deprecated.removedIn}, use ${deprecated.replacement}`] : [];
+  });
+}
+
+const all = files.flatMap((file) => parseManifests(readFileSync(join(dir, file), 'utf8'), file).map((object) => ({ file, object })));
+const one = (kind: string): K8sObject => {
+  const found = all.filter(({ object }) => object.kind === kind);
+  expect(found).toHaveLength(1);
+  return found[0]!.object;
+};
+const matches = (selector: Record<string, string>, labels: Record<string, string>) =>
+  Object.keys(selector).length > 0 && Object.entries(selector).every(([key, value]) => labels[key] === value);
+
+describe('deploy/k8s manifests', () => {
+  it('parse, each with apiVersion, kind and name, and kustomization.yaml lists every one', () => {
+    expect(files).toEqual(['configmap.yaml', 'deployment.yaml', 'hpa.yaml', 'kustomization.yaml', 'pdb.yaml', 'secret.yaml', 'service.yaml']);
+    for (const { object } of all.filter(({ object }) => object.kind !== 'Kustomization')) {
+      expect(typeof object.apiVersion).toBe('string');
+      expect(typeof object.metadata?.name).toBe('string');
+      expect(object.metadata.namespace).toBeUndefined(); // namespace-less: chosen at apply time
+    }
+    expect([...one('Kustomization').resources].sort()).toEqual(files.filter((f) => f !== 'kustomization.yaml'));
+  });
+
+  it('use no API our removal table lists (seed/ontology/api-removals.yaml)', () => {
+    expect(removedApis(all)).toEqual([]);
+  });
+
+  it('the same check flags a policy/v1beta1 PodDisruptionBudget (the check is real)', () => {
+    const old = readFileSync(join(dir, 'pdb.yaml'), 'utf8').replace('apiVersion: policy/v1\n', 'apiVersion: policy/v1beta1\n');
+    expect(removedApis(parseManifests(old, 'old-pdb.yaml').map((object) => ({ file: 'old-pdb.yaml', object })))).toEqual([
+      'policy/v1beta1 PodDisruptionBudget in old-pdb.yaml: removed in 1.25, use policy/v1',
+    ]);
+  });
+
+  it('probe the health endpoints on the container port', () => {
+    const deployment = one('Deployment');
+    const [container] = deployment.spec.template.spec.containers;
+    const portNames = container.ports.map((p: { name: string }) => p.name);
+    expect(container.livenessProbe.httpGet.path).toBe('/health/live');
+    expect(container.readinessProbe.httpGet.path).toBe('/health/ready');
+    expect(['/health/live', '/health/ready']).toContain(container.startupProbe.httpGet.path);
+    for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) expect(portNames).toContain(container[probe].httpGet.port);
+  });
+
+  it('select the Deployment\'s pods from the Deployment, Service and PDB, and scale the Deployment with the HPA', () => {
+    const deployment = one('Deployment');
+    const podLabels = deployment.spec.template.metadata.labels;
+    expect(matches(deployment.spec.selector.matchLabels, podLabels)).toBe(true);
+    expect(matches(one('PodDisruptionBudget').spec.selector.matchLabels, podLabels)).toBe(true);
+    const service = one('Service');
+    expect(matches(service.spec.selector, podLabels)).toBe(true);
+    expect(deployment.spec.template.spec.containers[0].ports.map((p: { name: string }) => p.name)).toContain(service.spec.ports[0].targetPort);
+    const hpa = one('HorizontalPodAutoscaler');
+    expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: deployment.apiVersion, kind: 'Deployment', name: deployment.metadata.name });
+    expect(hpa.spec.minReplicas).toBeGreaterThan(one('PodDisruptionBudget').spec.minAvailable);
+  });
+
+  it('run non-root on a read-only root filesystem with /data on an emptyDir, with resources and a drain window', () => {
+    const pod = one('Deployment').spec.template.spec;
+    const [container] = pod.containers;
+    expect(pod.securityContext.runAsNonRoot).toBe(true);
+    expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
+    expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    const data = container.volumeMounts.find((m: { mountPath: string }) => m.mountPath === '/data');
+    expect(pod.volumes.find((v: { name: string }) => v.name === data.name).emptyDir).toBeDefined();
+    expect(one('ConfigMap').data.DATA_DIR).toBe('/data');
+    for (const kind of ['requests', 'limits']) expect(Object.keys(container.resources[kind]).sort()).toEqual(['cpu', 'memory']);
+    const preStopSleep = Number(container.lifecycle.preStop.exec.command.at(-1));
+    // The shutdown test holds the service to exiting within 5 s of SIGTERM; the grace period must cover sleep + that.
+    expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(preStopSleep + 5);
+  });
+
+  it('take their environment from the ConfigMap and Secret, whose values the service accepts', () => {
+    const container = one('Deployment').spec.template.spec.containers[0];
+    const configMap = one('ConfigMap');
+    const secret = one('Secret');
+    expect(container.envFrom).toEqual([{ configMapRef: { name: configMap.metadata.name } }, { secretRef: { name: secret.metadata.name } }]);
+    const config = loadConfig({ ...configMap.data, ...secret.stringData });
+    expect(config).toMatchObject({ host: '0.0.0.0', port: container.ports[0].containerPort, dataDir: '/data' });
+  });
+
+  it('render with kustomize where kubectl is installed', () => {
+    const kubectl = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
+    if (kubectl.error) {
+      console.warn('kubectl not installed: kustomize rendering not checked');
+      return;
+    }
+    expect(kubectl.stderr).toBe('');
+    expect(kubectl.status).toBe(0);
+    const kinds = parseManifests(kubectl.stdout, 'kustomize output').map((o) => o.kind).sort();
+    expect(kinds).toEqual(['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Secret', 'Service']);
+  });
+});
