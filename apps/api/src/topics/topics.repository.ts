@@ -12,6 +12,16 @@ const summarySelect = {
   parent: { select: { slug: true } },
 } satisfies Prisma.TopicSelect;
 
+/** Summary fields plus the prose and source lines: what a GraphQL Topic node needs without its relations. */
+const nodeSelect = {
+  ...summarySelect,
+  body: true,
+  lang: true,
+  lineStart: true,
+  lineEnd: true,
+  document: { select: { name: true } },
+} satisfies Prisma.TopicSelect;
+
 export const topicDetailInclude = {
   document: { select: { name: true } },
   parent: { select: { slug: true } },
@@ -68,6 +78,40 @@ export class TopicsRepository {
     return this.prisma.topic.findMany({ where: { slug: { in: [...slugs] } }, include: topicDetailInclude });
   }
 
+  // Batch readers for GraphQL's per-request DataLoaders: one query for many keys.
+
+  /** Topics with the scalar fields a GraphQL Topic node shows (no relations). */
+  findNodesBySlugs(slugs: readonly string[]) {
+    return this.prisma.topic.findMany({ where: { slug: { in: [...slugs] } }, select: nodeSelect });
+  }
+
+  /** Children of many topics at once, each row carrying its parent's slug. */
+  findChildrenOfSlugs(parentSlugs: readonly string[]) {
+    return this.prisma.topic.findMany({
+      where: { parent: { slug: { in: [...parentSlugs] } } },
+      orderBy: [{ parentId: 'asc' }, { position: 'asc' }],
+      select: nodeSelect,
+    });
+  }
+
+  /** Snippets of many topics at once, in document order. */
+  findSnippetsOfSlugs(topicSlugs: readonly string[]) {
+    return this.prisma.snippet.findMany({
+      where: { topic: { slug: { in: [...topicSlugs] } } },
+      orderBy: [{ topicId: 'asc' }, { position: 'asc' }],
+      include: { topic: { select: { slug: true } } },
+    });
+  }
+
+  /** The topics mentioning each of many entities, in document order. */
+  findMentioningTopics(entitySlugs: readonly string[]) {
+    return this.prisma.mention.findMany({
+      where: { entity: { slug: { in: [...entitySlugs] } } },
+      orderBy: [{ topic: { documentId: 'asc' } }, { topic: { position: 'asc' } }],
+      select: { entity: { select: { slug: true } }, topic: { select: nodeSelect } },
+    });
+  }
+
   related(topicId: number, take: number) {
     return this.prisma.topicLink.findMany({
       where: { fromId: topicId },
@@ -79,4 +123,5 @@ export class TopicsRepository {
 }
 
 export type TopicSummaryRow = Awaited<ReturnType<TopicsRepository['list']>>[number];
+export type TopicNodeRow = Awaited<ReturnType<TopicsRepository['findNodesBySlugs']>>[number];
 export type TopicDetailRow = NonNullable<Awaited<ReturnType<TopicsRepository['findBySlug']>>>;

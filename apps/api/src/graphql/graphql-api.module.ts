@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { Logger } from 'pino';
+import { LOGGER } from '../common/logger.js';
+import { EntitiesModule } from '../entities/entities.module.js';
+import { EntitiesResolver, RelationResolver } from '../entities/entities.resolver.js';
+import { TopicsModule } from '../topics/topics.module.js';
+import { TopicsResolver } from '../topics/topics.resolver.js';
+import { ExplorerController } from './explorer/explorer.controller.js';
+import { graphqlOptions } from './graphql-options.js';
+import { LoadersFactory } from './loaders/loaders.factory.js';
+
+@Module({
+  imports: [TopicsModule, EntitiesModule],
+  providers: [LoadersFactory],
+  exports: [LoadersFactory],
+})
+export class GraphqlLoadersModule {}
+
+/** GraphQL at /graphql: the schema's resolvers live beside their features and call the same services as REST. */
+@Module({
+  imports: [
+    TopicsModule,
+    EntitiesModule,
+    GraphqlLoadersModule,
+    GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+      driver: MercuriusDriver,
+      imports: [GraphqlLoadersModule],
+      inject: [LoadersFactory, LOGGER],
+      useFactory: (loaders: LoadersFactory, logger: Logger) => graphqlOptions(loaders, logger),
+    }),
+  ],
+  controllers: [ExplorerController],
+  providers: [TopicsResolver, EntitiesResolver, RelationResolver],
+})
+export class GraphqlApiModule {}

@@ -1,0 +1,34 @@
+import type { MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { Logger } from 'pino';
+import { serveExplorerPage, negotiateResponseType } from './explorer/explorer.hooks.js';
+import type { GraphqlContext } from './graphql-context.js';
+import { createErrorFormatter } from './graphql-errors.js';
+import { GRAPHQL_LIMITS } from './guards/limits.js';
+import { costGuard } from './guards/query-cost.js';
+import { guardValidationRules } from './guards/validation-rules.js';
+import type { LoadersFactory } from './loaders/loaders.factory.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** Mercurius options: code-first schema in memory, every guard, our error formatter and explorer. */
+export function graphqlOptions(loaders: LoadersFactory, logger: Logger, limits = GRAPHQL_LIMITS): Omit<MercuriusDriverConfig, 'driver'> {
+  return {
+    path: GRAPHQL_PATH,
+    autoSchemaFile: true,
+    sortSchema: true,
+    // Mercurius's own GraphiQL loads from a CDN; ours is served by this API (explorer/).
+    graphiql: false,
+    ide: false,
+    allowBatchedQueries: false,
+    context: (): GraphqlContext => ({ loaders: loaders.create() }),
+    validationRules: guardValidationRules(limits),
+    graphql: { parseOptions: { maxTokens: limits.maxTokens } },
+    hooks: { preExecution: [costGuard(limits.maxCost)] },
+    errorFormatter: createErrorFormatter(logger) as MercuriusDriverConfig['errorFormatter'],
+    additionalRouteOptions: {
+      bodyLimit: limits.maxBodyBytes,
+      preHandler: serveExplorerPage,
+      onSend: negotiateResponseType,
+    },
+  };
+}
