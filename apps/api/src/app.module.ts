@@ -10,6 +10,8 @@ import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { TopicsModule } from './topics/topics.module.js';
 import { MetricsModule } from './observability/metrics.module.js';
+import { RetrievalModule } from './retrieval/retrieval.module.js';
+import { McpModule } from './mcp/mcp.module.js';
 import { CompareModule } from './compare/compare.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { GraphModule } from './graph/graph.module.js';
@@ -20,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, HealthModule, MetricsModule, IngestModule, TopicsModule, EntitiesModule, GraphqlApiModule, GraphModule, CompareModule, DocumentsModule],
+      imports: [DatabaseModule, HealthModule, MetricsModule, IngestModule, TopicsModule, EntitiesModule, GraphqlApiModule, GraphModule, CompareModule, DocumentsModule, RetrievalModule, McpModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },

@@ -1,0 +1,48 @@
+/**
+ * `npm run mcp`: the knowledge base as an MCP server over stdio. stdout carries
+ * nothing but the protocol; logs go to stderr. With nothing configured it uses
+ * the embedded database under the project folder (not the caller's cwd, since
+ * MCP clients launch servers from anywhere) and seeds it on first use.
+ */
+import { join } from 'node:path';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { createApp } from '../app.factory.js';
+import { StartupService } from '../bootstrap/startup.service.js';
+import { createLogger } from '../common/logger.js';
+import { projectRoot } from '../common/project-root.js';
+import { ConfigError, loadConfig } from '../config/app-config.js';
+import { KnowledgeTools } from './knowledge-tools.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig({
+      LOG_LEVEL: 'warn',
+      DATA_DIR: join(projectRoot(), '.data'),
+      SEED_DIR: join(projectRoot(), 'seed', 'notes'),
+      ...process.env,
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`kubenotes-mcp: invalid configuration: ${error.message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel, 2);
+  // The same application as the HTTP server, initialised but never listening.
+  const app = await createApp(config, logger);
+  await app.init();
+  await app.get(StartupService).start();
+  const server = app.get(KnowledgeTools).createServer();
+  const transport = new StdioServerTransport();
+  const shutdown = () => void app.close().finally(() => process.exit(0));
+  transport.onclose = shutdown;
+  // The client closing our stdin is how a stdio session ends.
+  process.stdin.once('end', shutdown);
+  await server.connect(transport);
+  logger.info('MCP server ready on stdio');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`kubenotes-mcp: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { extractManifest, loadApiRemovals } from '../../../../seed/parser/manifests.js';
+import type { EntityRef } from '../entities/entity.mapper.js';
+import { OntologyService } from '../ingest/ontology.service.js';
+import { QueryExpander } from '../search/query-expander.js';
+import { SearchService } from '../search/search.service.js';
+import type { SearchHit } from '../search/search.types.js';
+import { TextAnalyzer } from '../search/text-analyzer.js';
+import { PassageStore } from './passage-store.js';
+import type { CutPassage } from './passages.js';
+import { combine, overlapScore, queryProfile, selectPassages, type QueryProfile, type Ranked } from './ranking.js';
+import { RetrievalRepository, type PassageTopicRow } from './retrieval.repository.js';
+import { RETRIEVE_DEFAULTS, type Passage, type PassageWarning, type RetrieveQuery, type RetrieveResult } from './retrieval.types.js';
+
+/** Search hits asked for per passage wanted: passages are ranked within these candidate topics. */
+const CANDIDATES_PER_PASSAGE = 4;
+const MIN_CANDIDATES = 20;
+/** An entity hit points at its most-mentioning topic, a weaker sign than a topic or snippet hit. */
+const ENTITY_HIT_WEIGHT = 0.5;
+
+interface Extra {
+  topic: PassageTopicRow;
+  entities: EntityRef[];
+}
+
+/**
+ * Passages for chatbots: SearchService finds candidate topics (and snippets),
+ * then every passage of those topics is scored on its own overlap with the
+ * query (Chinese and English terms plus the ontology's synonyms), combined with
+ * its topic's search rank, deduplicated and cut to topK and the character budget.
+ */
+@Injectable()
+export class RetrievalService {
+  private readonly expander: QueryExpander;
+
+  constructor(
+    private readonly search: SearchService,
+    private readonly analyzer: TextAnalyzer,
+    private readonly repository: RetrievalRepository,
+    private readonly store: PassageStore,
+    private readonly ontology: OntologyService,
+  ) {
+    this.expander = new QueryExpander(ontology);
+  }
+
+  async retrieve(query: RetrieveQuery): Promise<RetrieveResult> {
+    const topK = query.topK ?? RETRIEVE_DEFAULTS.topK;
+    const maxChars = query.maxChars ?? RETRIEVE_DEFAULTS.maxChars;
+    const scoreThreshold = query.scoreThreshold ?? RETRIEVE_DEFAULTS.scoreThreshold;
+    const scoped = query.documents !== undefined || query.types !== undefined;
+    const limit = Math.max(MIN_CANDIDATES, topK * CANDIDATES_PER_PASSAGE) * (scoped ? 3 : 1);
+    const found = await this.search.search({ q: query.query, limit });
+    const { topicScores, snippetScores } = candidateScores(found.hits);
+    let topics = await this.repository.findTopics([...topicScores.keys()]);
+    if (query.documents) topics = topics.filter((t) => query.documents!.includes(t.document.name));
+    const passages = await this.store.passagesOf(topics);
+    const profile = this.profile(query.query);
+    const ranked: Ranked<Extra>[] = [];
+    for (const topic of topics) {
+      const topicScore = topicScores.get(topic.slug) ?? 0;
+      for (const passage of passages.get(topic.id) ?? []) {
+        const entities = this.entitiesIn(passage.text);
+        if (query.types && !entities.some((e) => query.types!.includes(e.type))) continue;
+        const snippet = passage.snippetIndex === null ? undefined : topic.snippets[passage.snippetIndex];
+        const snippetScore = snippet ? snippetScores.get(`${topic.slug}:${snippet.position}`) ?? 0 : 0;
+        const overlap = this.overlap(profile, topic.title, passage, entities);
+        // A passage sharing nothing with the query is noise, unless search matched that very snippet.
+        if (overlap === 0 && snippetScore === 0) continue;
+        const score = combine(Math.max(topicScore, snippetScore), overlap);
+        ranked.push({ passage, score, key: `${topic.document.name}:${passage.lineStart}`, extra: { topic, entities } });
+      }
+    }
+    const chosen = selectPassages(ranked, { topK, maxChars, scoreThreshold });
+    return { query: query.query, backend: found.backend, passages: chosen.map((r) => this.toPassage(r)) };
+  }
+
+  /** Entities named in a text, by the linker's mention finder (any alias, Chinese or English). */
+  entitiesIn(text: string): EntityRef[] {
+    return this.ontology.findMentions(text).flatMap(({ entitySlug }) => {
+      const entity = this.ontology.entity(entitySlug);
+      return entity ? [{ slug: entity.slug, name: entity.name, type: entity.type }] : [];
+    });
+  }
+
+  private profile(query: string): QueryProfile {
+    return queryProfile(query, this.analyzer, this.expander);
+  }
+
+  /** The title's words count for every passage of the topic: a passage is read under its heading. */
+  private overlap(profile: QueryProfile, title: string, passage: CutPassage, entities: EntityRef[]): number {
+    const terms = new Set(this.analyzer.terms(`${title}\n${passage.text}`));
+    return overlapScore(profile, terms, new Set([...entities.map((e) => e.slug), ...this.ontology.findMentions(title).map((m) => m.entitySlug)]));
+  }
+
+  private toPassage({ passage, score, extra: { topic } }: Ranked<Extra>): Passage {
+    const warnings = removedApiWarnings(passage, topic);
+    return {
+      topicSlug: topic.slug,
+      title: topic.title,
+      text: passage.text,
+      score,
+      citation: { document: topic.document.name, lineStart: passage.lineStart, lineEnd: passage.lineEnd },
+      // Recomputed: a shortened passage may have lost some of its mentions.
+      entities: this.entitiesIn(passage.text),
+      kind: passage.kind,
+      ...(warnings.length ? { warnings } : {}),
+    };
+  }
+}
+
+/** Per topic slug the best hit, normalised by the best hit overall (0..1); per snippet likewise. */
+function candidateScores(hits: readonly SearchHit[]) {
+  const best = Math.max(0, ...hits.map((h) => h.score));
+  const norm = (score: number) => (best > 0 ? score / best : 0);
+  const topicScores = new Map<string, number>();
+  const snippetScores = new Map<string, number>();
+  for (const hit of hits) {
+    if (!hit.topicSlug) continue;
+    const score = norm(hit.score) * (hit.kind === 'entity' ? ENTITY_HIT_WEIGHT : 1);
+    topicScores.set(hit.topicSlug, Math.max(topicScores.get(hit.topicSlug) ?? 0, score));
+    // Snippet hit slugs end in their position within the topic ("service:2").
+    const position = hit.kind === 'snippet' ? /:(\d+)$/.exec(hit.slug)?.[1] : undefined;
+    if (position !== undefined) snippetScores.set(`${hit.topicSlug}:${position}`, score);
+  }
+  return { topicScores, snippetScores };
+}
+
+/** A manifest in the passage (parsed from its text, or the stored snippet's check) that uses a removed API. */
+function removedApiWarnings(passage: CutPassage, topic: PassageTopicRow): PassageWarning[] {
+  const found = new Map<string, PassageWarning>();
+  const add = (apiVersion: string, kind: string, d: { replacement: string; removedIn: string }) =>
+    found.set(`${apiVersion} ${kind}`, {
+      code: 'removed-api',
+      message: `${kind} ${apiVersion} was removed in Kubernetes ${d.removedIn}; use ${d.replacement || 'a supported API'} instead`,
+      apiVersion, kind, removedIn: d.removedIn, replacement: d.replacement,
+    });
+  const parsed = extractManifest(passage.text, loadApiRemovals());
+  if (parsed?.deprecated) add(parsed.apiVersion, parsed.kind, parsed.deprecated);
+  const snippet = passage.snippetIndex === null ? undefined : topic.snippets[passage.snippetIndex];
+  if (snippet?.apiVersion && snippet.manifestKind && snippet.deprecatedRemovedIn !== null && passage.text.includes(snippet.apiVersion)) {
+    add(snippet.apiVersion, snippet.manifestKind, { replacement: snippet.deprecatedReplacement ?? '', removedIn: snippet.deprecatedRemovedIn });
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,53 @@
+import type { EntityType } from '../../../../seed/ontology/types.js';
+import type { EntityRef } from '../entities/entity.mapper.js';
+
+/** A manifest in the passage uses an API that Kubernetes removed. */
+export interface PassageWarning {
+  code: 'removed-api';
+  message: string;
+  apiVersion: string;
+  kind: string;
+  removedIn: string;
+  replacement: string;
+}
+
+export interface Citation {
+  /** The document's name, as in Topic.source.document. */
+  document: string;
+  lineStart: number;
+  lineEnd: number;
+}
+
+/** A quotable passage: the cited lines of the cited document contain `text` (whitespace aside). */
+export interface Passage {
+  topicSlug: string;
+  title: string;
+  text: string;
+  /** 0..1: the topic's search rank and the passage's own overlap with the query. */
+  score: number;
+  citation: Citation;
+  entities: EntityRef[];
+  /** "prose" or "snippet" (YAML, shell, output). */
+  kind: 'prose' | 'snippet';
+  warnings?: PassageWarning[];
+}
+
+export interface RetrieveQuery {
+  query: string;
+  topK?: number;
+  maxChars?: number;
+  scoreThreshold?: number;
+  /** Only passages that mention an entity of one of these types. */
+  types?: EntityType[];
+  /** Only passages from these documents (names). */
+  documents?: string[];
+}
+
+export interface RetrieveResult {
+  query: string;
+  backend: string;
+  passages: Passage[];
+}
+
+export const RETRIEVE_DEFAULTS = { topK: 5, maxChars: 4000, scoreThreshold: 0 } as const;
+export const RETRIEVE_LIMITS = { topK: [1, 20], maxChars: [200, 20000] } as const;
