@@ -36,6 +36,11 @@ export class IngestRepository {
     return this.database.prisma;
   }
 
+  /** One transaction; read caches learn of it once it has settled (committed or rolled back). */
+  private write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work, TRANSACTION_OPTIONS).finally(() => this.database.noteWrite());
+  }
+
   countDocuments(): Promise<number> {
     return this.prisma.document.count();
   }
@@ -56,7 +61,7 @@ export class IngestRepository {
 
   /** Makes entities and relations match the ontology files: upsert by slug, delete what is gone. */
   syncOntology(ontology: Ontology): Promise<{ entities: number; relations: number }> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.write(async (tx) => {
       const slugs = ontology.entities.map((entity) => entity.slug);
       await tx.entity.deleteMany({ where: { slug: { notIn: slugs } } });
       for (const entity of ontology.entities) {
@@ -79,7 +84,7 @@ export class IngestRepository {
       await tx.relation.createMany({ data: wanted, skipDuplicates: true });
       await recomputeDerived(tx, ontology);
       return { entities: ontology.entities.length, relations: wanted.length };
-    }, TRANSACTION_OPTIONS);
+    });
   }
 
   /**
@@ -93,7 +98,7 @@ export class IngestRepository {
     ontology: Ontology,
     onProgress: (progress: IngestProgress) => void = () => undefined,
   ): Promise<{ documentId: number }> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.write(async (tx) => {
       const saved = await tx.document.upsert({
         where: { name: document.name },
         create: document,
@@ -155,7 +160,7 @@ export class IngestRepository {
       await recomputeDerived(tx, ontology);
       onProgress({ phase: 'links', done: total, total });
       return { documentId: saved.id };
-    }, TRANSACTION_OPTIONS);
+    });
   }
 }
 

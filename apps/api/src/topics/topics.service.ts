@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import { BadParameterError, NotFoundError } from '../common/problems.js';
+import { VersionedCache } from '../common/versioned-cache.js';
+import { DatabaseService } from '../database/database.service.js';
 import { EntitiesRepository } from '../entities/entities.repository.js';
 import { toEntityRef, type EntityRef } from '../entities/entity.mapper.js';
 import { toTopic, toTopicSummary, type Topic, type TopicSummary } from './topic.mapper.js';
@@ -24,10 +26,15 @@ const isTopicCursor = (v: unknown): v is { d: number; p: number } =>
 
 @Injectable()
 export class TopicsService {
+  private readonly cache: VersionedCache<Topic | null>;
+
   constructor(
     private readonly topics: TopicsRepository,
     private readonly entities: EntitiesRepository,
-  ) {}
+    database: DatabaseService,
+  ) {
+    this.cache = new VersionedCache(() => database.writeVersion);
+  }
 
   async list(query: TopicListQuery): Promise<Page<TopicSummary>> {
     const limit = pageSize(query.limit);
@@ -40,10 +47,14 @@ export class TopicsService {
     return toPage(rows, limit, (row) => ({ d: row.documentId, p: row.position }), toTopicSummary);
   }
 
+  /** Read-through: a topic is six queries through Prisma, and only ingest changes it. Callers must not mutate it. */
   async get(slug: string): Promise<Topic> {
-    const row = await this.topics.findBySlug(slug);
-    if (!row) throw new NotFoundError('topic', slug);
-    return toTopic(row);
+    const topic = await this.cache.get(slug, async () => {
+      const row = await this.topics.findBySlug(slug);
+      return row ? toTopic(row) : null;
+    });
+    if (!topic) throw new NotFoundError('topic', slug);
+    return topic;
   }
 
   async related(slug: string, limit?: number): Promise<{ items: RelatedTopic[] }> {

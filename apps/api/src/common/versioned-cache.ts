@@ -1,0 +1,38 @@
+/**
+ * A small read-through cache whose entries are valid for one data version
+ * (DatabaseService.writeVersion, bumped after every committed write). A value
+ * is stored under the version seen when its load started, so a load that
+ * overlaps a write can never be served after that write. Bounded: the
+ * least recently used entry goes first. Hand-written because the rule that
+ * matters here (version at load start) is the whole point and is ten lines.
+ */
+export class VersionedCache<V> {
+  private readonly entries = new Map<string, { version: number; value: V }>();
+
+  constructor(
+    private readonly currentVersion: () => number,
+    private readonly maxEntries = 1000,
+  ) {}
+
+  async get(key: string, load: () => Promise<V>): Promise<V> {
+    const version = this.currentVersion();
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version) {
+      // Re-insert: Map keeps insertion order, so the first key is the least recently used.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value;
+    }
+    const value = await load();
+    if (this.currentVersion() === version) {
+      this.entries.delete(key);
+      this.entries.set(key, { version, value });
+      if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    }
+    return value;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { VersionedCache } from '../apps/api/src/common/versioned-cache.js';
+import { IngestService } from '../apps/api/src/ingest/ingest.service.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('VersionedCache', () => {
+  it('serves a stored value until the version moves, then loads again', async () => {
+    let version = 0;
+    let loads = 0;
+    const cache = new VersionedCache<string>(() => version);
+    const load = async () => `value ${++loads}`;
+    expect(await cache.get('a', load)).toBe('value 1');
+    expect(await cache.get('a', load)).toBe('value 1');
+    version++;
+    expect(await cache.get('a', load)).toBe('value 2');
+  });
+
+  it('never keeps a value whose load overlapped a write', async () => {
+    let version = 0;
+    const cache = new VersionedCache<string>(() => version);
+    const stale = cache.get('a', async () => {
+      version++; // a write commits while this load is still reading
+      return 'old';
+    });
+    expect(await stale).toBe('old');
+    expect(await cache.get('a', async () => 'new')).toBe('new');
+    expect(cache.size).toBe(1);
+  });
+
+  it('drops the least recently used entry beyond its bound', async () => {
+    const cache = new VersionedCache<string>(() => 0, 2);
+    await cache.get('a', async () => 'a');
+    await cache.get('b', async () => 'b');
+    await cache.get('a', async () => 'unused'); // a is now the most recent
+    await cache.get('c', async () => 'c');
+    expect(cache.size).toBe(2);
+    expect(await cache.get('a', async () => 'reloaded')).toBe('a');
+    expect(await cache.get('b', async () => 'reloaded')).toBe('reloaded');
+  });
+});
+
+describe('topic by slug after ingest (read-through cache)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  }, 120_000);
+  afterAll(() => app?.close());
+
+  it('answers what the last ingest stored: changed, removed and new topics', async () => {
+    const server = app.server;
+    const ingest = app.app.get(IngestService);
+    await request(server).get('/api/v1/topics/cache-probe').expect(404);
+    await ingest.ingest('cache.md', '# Cache probe\n\nFirst text about a liveness probe.\n\n## Cache child\nChild text.\n');
+    const first = (await request(server).get('/api/v1/topics/cache-probe').expect(200)).body;
+    expect(first.body).toContain('First text');
+    expect(first.children.map((c: { slug: string }) => c.slug)).toEqual(['cache-child']);
+    await request(server).get('/api/v1/topics/cache-child').expect(200);
+
+    await ingest.ingest('cache.md', '# Cache probe\n\nSecond text about a readiness probe.\n');
+    const second = (await request(server).get('/api/v1/topics/cache-probe').expect(200)).body;
+    expect(second.body).toContain('Second text');
+    expect(second.children).toEqual([]);
+    const entities = second.entities.map((e: { slug: string }) => e.slug);
+    expect(entities).toContain('readiness-probe');
+    expect(entities).not.toContain('liveness-probe');
+    await request(server).get('/api/v1/topics/cache-child').expect(404);
+  }, 60_000);
+});
