@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
 import { ReadinessService } from '../health/readiness.service.js';
 import { IngestService } from '../ingest/ingest.service.js';
+import { SearchService } from '../search/search.service.js';
 
 /**
  * Brings the service to ready after it listens: migrate, load the seed notes
@@ -18,6 +19,7 @@ export class StartupService {
     private readonly database: DatabaseService,
     private readonly readiness: ReadinessService,
     private readonly ingest: IngestService,
+    private readonly search: SearchService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -37,6 +39,9 @@ export class StartupService {
     const seeded = await this.ingest.seedIfEmpty(this.config.seedDir);
     if (seeded) this.logger.info({ documents: seeded.map((r) => r.document.name) }, 'empty database seeded');
     this.readiness.set('data', 'ok');
-    this.readiness.set('search', 'ok');
+    // Ready only once searches find the data; a Meilisearch that is down leaves the check degraded, not failing.
+    await this.search.rebuild('startup');
+    const search = this.search.health();
+    this.readiness.set('search', search.state, search.detail);
   }
 }

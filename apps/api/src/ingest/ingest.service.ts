@@ -9,6 +9,7 @@ import { buildTopicGraph } from '../../../../seed/parser/topic-graph.js';
 import { LOGGER } from '../common/logger.js';
 import { BadParameterError } from '../common/problems.js';
 import { projectRoot } from '../common/project-root.js';
+import { IngestEvents } from './ingest-events.js';
 import { IngestRepository, type IngestProgress } from './ingest.repository.js';
 import { OntologyService } from './ontology.service.js';
 
@@ -31,6 +32,7 @@ export class IngestService {
   constructor(
     private readonly repository: IngestRepository,
     private readonly ontology: OntologyService,
+    private readonly events: IngestEvents,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -78,6 +80,7 @@ export class IngestService {
       mentions: topics.reduce((sum, topic) => sum + topic.mentions.length, 0),
     };
     this.logger.info({ ...report, ms: Date.now() - started }, 'document ingested');
+    await this.events.documentChanged(report);
     return report;
   }
 

@@ -1,0 +1,118 @@
+import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
+import { highlight } from './highlight.js';
+import type { QueryExpander } from './query-expander.js';
+import type { SearchDocument, SearchEngine, SearchHit, SearchKind, SearchQuery } from './search.types.js';
+import type { TextAnalyzer } from './text-analyzer.js';
+
+type Field = 'title' | 'aliases' | 'text';
+const FIELDS: Field[] = ['title', 'aliases', 'text'];
+/** Field boosts: a title match says most about a document, an alias next, body text least. */
+const BOOST: Record<Field, number> = { title: 3, aliases: 2, text: 1 };
+/** Weight of a term that only the synonym expansion brought in. */
+const EXPANSION_WEIGHT = 0.5;
+/** Typo tolerance, as a fraction of the term length (0.2: one typo in 5 letters, two in 10). */
+const FUZZY = 0.2;
+/** A topic whose title holds all of the query's terms counts this much more. */
+const TITLE_BONUS = 1;
+/** Topics are what readers look for; an entity or snippet of the same strength ranks below. */
+const KIND_WEIGHT: Record<SearchKind, number> = { topic: 1.3, entity: 1, snippet: 0.8 };
+/** Equal scores: topics first, then entities, then snippets. */
+const KIND_ORDER: Record<SearchKind, number> = { topic: 0, entity: 1, snippet: 2 };
+const BATCH = 100;
+const LATIN = /^[\p{L}\p{N}]+$/u;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * In-process full-text search over MiniSearch (BM25+), for when no Meilisearch
+ * is configured or reachable. Chinese and English go through the shared TextAnalyzer;
+ * the query is widened with the ontology's synonyms at a lower weight.
+ */
+export class EmbeddedSearchEngine implements SearchEngine {
+  readonly name = 'embedded' as const;
+  private index = this.createIndex();
+  private byId = new Map<string, SearchDocument>();
+
+  constructor(
+    private readonly analyzer: TextAnalyzer,
+    private readonly expander: QueryExpander,
+  ) {}
+
+  /** Builds a fresh index aside and swaps it in, so a search never sees a half-built one. */
+  async rebuild(documents: SearchDocument[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    const index = this.createIndex();
+    for (let i = 0; i < documents.length; i += BATCH) {
+      index.addAll(documents.slice(i, i + BATCH).map((d) => ({ ...d, aliases: d.aliases.join('\n') })));
+      onProgress?.(Math.min(i + BATCH, documents.length), documents.length);
+      await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
+    }
+    this.index = index;
+    this.byId = new Map(documents.map((d) => [d.id, d]));
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    const own = this.analyzer.queryTerms(query.q);
+    const ownSet = new Set(own);
+    const expansion = this.analyzer.queryTerms(this.expander.expand(query.q).phrases.join('\n')).filter((t) => !ownSet.has(t));
+    const terms = [...own, ...expansion];
+    if (terms.length === 0) return [];
+    const isOwn = (i: number) => i < own.length;
+    const kinds = query.kinds?.length ? new Set(query.kinds) : null;
+    const types = query.types?.length ? new Set<string>(query.types) : null;
+
+    const results = this.index.search(terms.join(' '), {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      boost: BOOST,
+      combineWith: 'OR',
+      prefix: (term, i) => isOwn(i) && LATIN.test(term) && !HAN.test(term) && term.length >= 3,
+      fuzzy: (term, i) => (isOwn(i) && !HAN.test(term) && term.length >= 4 ? FUZZY : false),
+      boostTerm: (_term, i) => (isOwn(i) ? 1 : EXPANSION_WEIGHT),
+      filter: (r) => (!kinds || kinds.has(r.kind as SearchKind)) && (!types || types.has(r.entityType as string)),
+    });
+
+    return results
+      .map((r) => ({ r, doc: this.byId.get(String(r.id))!, score: r.score * KIND_WEIGHT[r.kind as SearchKind] * this.titleFactor(r, own) }))
+      .filter((x) => x.doc)
+      .sort((a, b) => b.score - a.score || KIND_ORDER[a.doc.kind] - KIND_ORDER[b.doc.kind] || a.doc.id.localeCompare(b.doc.id))
+      .slice(0, query.limit)
+      .map(({ r, doc, score }) => ({
+        kind: doc.kind,
+        slug: doc.slug,
+        title: doc.title,
+        score: Math.round(score * 1000) / 1000,
+        highlight: this.highlightOf(doc, r),
+        topicSlug: doc.topicSlug,
+      }));
+  }
+
+  private createIndex() {
+    return new MiniSearch<Record<string, unknown>>({
+      idField: 'id',
+      fields: FIELDS,
+      storeFields: ['kind', 'entityType'],
+      tokenize: (text) => this.analyzer.terms(text),
+      processTerm: (term) => term,
+    });
+  }
+
+  /** Topics whose title carries the query's own terms rank above ones that merely mention them. */
+  private titleFactor(r: MiniResult, own: string[]): number {
+    if (r.kind !== 'topic' || own.length === 0) return 1;
+    const inTitle = Object.entries(r.match).filter(([, fields]) => fields.includes('title')).map(([term]) => term);
+    const covered = own.filter((q) => inTitle.some((t) => t === q || t.startsWith(q))).length;
+    return 1 + TITLE_BONUS * (covered / own.length);
+  }
+
+  /** The best field: the one most matched terms fall in (body text on ties), cut around the first match. */
+  private highlightOf(doc: SearchDocument, r: MiniResult): string {
+    const matched = Object.keys(r.match);
+    const text: Record<Field, string> = { title: doc.title, aliases: doc.aliases.join(', '), text: doc.text };
+    const count = (f: Field) => Object.values(r.match).filter((fields) => fields.includes(f)).length;
+    const best = (['text', 'title', 'aliases'] as Field[]).reduce((a, b) => (count(b) > count(a) ? b : a));
+    return highlight(text[best] || doc.title, matched);
+  }
+}

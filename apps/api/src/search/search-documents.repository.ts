@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseService } from '../database/database.service.js';
+import type { SearchDocument } from './search.types.js';
+
+/** Reads what search indexes (topics, entities, snippets) and shapes it as SearchDocuments. */
+@Injectable()
+export class SearchDocumentsRepository {
+  constructor(private readonly database: DatabaseService) {}
+
+  private get prisma() {
+    return this.database.prisma;
+  }
+
+  async findAll(): Promise<SearchDocument[]> {
+    const [topics, entities, snippets] = await Promise.all([this.topics(), this.entities(), this.snippets()]);
+    return [...topics, ...entities, ...snippets];
+  }
+
+  /** Topics with their mentioned entities' names and aliases, so either language's word finds them. */
+  private async topics(): Promise<SearchDocument[]> {
+    const rows = await this.prisma.topic.findMany({
+      orderBy: [{ documentId: 'asc' }, { position: 'asc' }],
+      select: {
+        slug: true,
+        title: true,
+        body: true,
+        mentions: { orderBy: { count: 'desc' }, select: { entity: { select: { name: true, aliases: true } } } },
+      },
+    });
+    return rows.map((t) => ({
+      id: `topic:${t.slug}`,
+      kind: 'topic' as const,
+      slug: t.slug,
+      title: t.title,
+      text: t.body,
+      topicSlug: t.slug,
+      entityType: null,
+      aliases: [...new Set(t.mentions.flatMap((m) => [m.entity.name, ...m.entity.aliases]))],
+    }));
+  }
+
+  /** Entities point at the topic that mentions them most (first in document order on ties). */
+  private async entities(): Promise<SearchDocument[]> {
+    const rows = await this.prisma.entity.findMany({
+      orderBy: { slug: 'asc' },
+      select: {
+        slug: true,
+        name: true,
+        type: true,
+        aliases: true,
+        description: true,
+        mentions: {
+          orderBy: [{ count: 'desc' }, { topic: { documentId: 'asc' } }, { topic: { position: 'asc' } }],
+          take: 1,
+          select: { topic: { select: { slug: true } } },
+        },
+      },
+    });
+    return rows.map((e) => ({
+      id: `entity:${e.slug}`,
+      kind: 'entity' as const,
+      slug: e.slug,
+      title: e.name,
+      text: e.description,
+      topicSlug: e.mentions[0]?.topic.slug ?? null,
+      entityType: e.type,
+      aliases: e.aliases,
+    }));
+  }
+
+  /** Snippets (YAML, shell, output) titled after their topic and, for manifests, their kind and name. */
+  private async snippets(): Promise<SearchDocument[]> {
+    const rows = await this.prisma.snippet.findMany({
+      orderBy: [{ topicId: 'asc' }, { position: 'asc' }],
+      select: {
+        position: true,
+        kind: true,
+        content: true,
+        manifestKind: true,
+        manifestName: true,
+        topic: { select: { slug: true, title: true } },
+      },
+    });
+    return rows.map((s) => {
+      const manifest = s.manifestKind ? ` — ${s.manifestKind}${s.manifestName ? ` ${s.manifestName}` : ''}` : '';
+      return {
+        id: `snippet:${s.topic.slug}:${s.position}`,
+        kind: 'snippet' as const,
+        slug: `${s.topic.slug}:${s.position}`,
+        title: `${s.topic.title} (${s.kind})${manifest}`,
+        text: s.content,
+        topicSlug: s.topic.slug,
+        entityType: null,
+        aliases: [],
+      };
+    });
+  }
+}
