@@ -4,13 +4,16 @@ import { BODY_LIMIT_BYTES } from '../apps/api/src/app.factory.js';
 import { ConfigError, loadConfig } from '../apps/api/src/config/app-config.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
+/** Each app seeds the notes at start-up, slow on embedded PGlite under a loaded machine. */
+const START_TIMEOUT_MS = 180000;
+
 const PROBLEM = /^application\/problem\+json/;
 
 describe('security headers and body errors', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-  });
+  }, START_TIMEOUT_MS);
   afterAll(() => t.close());
 
   it('sends helmet headers with a CSP that allows same-origin scripts and inline styles only', async () => {
@@ -61,7 +64,7 @@ describe('rate limiting per client IP', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' });
-  });
+  }, START_TIMEOUT_MS);
   afterAll(() => t.close());
 
   it('counts down in x-ratelimit headers, then answers 429 problem JSON with retry-after', async () => {
@@ -96,7 +99,7 @@ describe('CORS', () => {
   beforeAll(async () => {
     listed = await startTestApp({ CORS_ORIGINS: 'https://notes.example, https://admin.example' });
     any = await startTestApp({ CORS_ORIGINS: '*' });
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await listed.close();
     await any.close();

@@ -3,6 +3,9 @@ import request from 'supertest';
 import { MetricsService } from '../apps/api/src/observability/metrics.service.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
+/** Each app seeds the notes at start-up, slow on embedded PGlite under a loaded machine. */
+const START_TIMEOUT_MS = 180000;
+
 /** The value of one sample line in Prometheus text, or undefined when the series does not exist. */
 function sample(text: string, series: string): number | undefined {
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
@@ -13,7 +16,7 @@ describe('GET /metrics', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-  });
+  }, START_TIMEOUT_MS);
   afterAll(() => t.close());
 
   it('answers Prometheus text with the default process metrics', async () => {
@@ -70,5 +73,5 @@ describe('GET /metrics', () => {
     } finally {
       await other.close();
     }
-  });
+  }, START_TIMEOUT_MS);
 });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -23,7 +23,10 @@ export function buildIfStale(): void {
   const sources = Math.max(...['apps', 'seed', 'prisma'].map((dir) => newestSource(join(root, dir))));
   if (existsSync(MAIN_JS) && statSync(MAIN_JS).mtimeMs >= sources) return;
   const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0) {
+    rmSync(MAIN_JS, { force: true }); // tsc emits despite errors: without this a failed build would look fresh next time
+    throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+  }
 }
 
 export function freePort(): Promise<number> {
