@@ -145,7 +145,7 @@ describe('GET /api/v1/entities/{slug}/neighbors and GET /api/v1/graph', () => {
     let count = 0;
     let cursor: string | null = null;
     do {
-      const res = await request(t.server).get(path).query({ limit: 100, ...(cursor ? { cursor } : {}) }).expect(200);
+      const res: request.Response = await request(t.server).get(path).query({ limit: 100, ...(cursor ? { cursor } : {}) }).expect(200);
       count += res.body.items.length;
       cursor = res.body.nextCursor;
     } while (cursor);
@@ -154,9 +154,10 @@ describe('GET /api/v1/entities/{slug}/neighbors and GET /api/v1/graph', () => {
 });
 
 /** supertest buffers text/* only; read any body as one UTF-8 string. */
-function text(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (err: Error | null, body: string) => void) {
+function text(res: request.Response, done: (err: Error | null, body: string) => void) {
+  const stream = res as unknown as NodeJS.ReadableStream; // under Node, superagent hands the parser the raw response
   let body = '';
-  res.setEncoding('utf8');
-  res.on('data', (chunk: string) => (body += chunk));
-  res.on('end', () => done(null, body));
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => (body += chunk));
+  stream.on('end', () => done(null, body));
 }

@@ -30,8 +30,15 @@ export function decodeCursor<K extends Record<string, string | number>>(
   } catch {
     value = undefined;
   }
-  if (!isKey(value)) throw new BadParameterError(param, 'is not a cursor this API returned');
+  if (!isKey(value) || !fitsColumns(value)) throw new BadParameterError(param, 'is not a cursor this API returned');
   return value;
+}
+
+/** Cursor keys are integer ids and positions (int4) or slugs: anything else would fail in SQL, not page. */
+function fitsColumns(key: Record<string, string | number>): boolean {
+  return Object.values(key).every((v) =>
+    typeof v === 'number' ? Number.isSafeInteger(v) && Math.abs(v) <= 2_147_483_647 : typeof v === 'string' && v.length <= 200 && !v.includes('\u0000'),
+  );
 }
 
 /** Fetch limit+1 rows; the extra one tells whether another page exists. */

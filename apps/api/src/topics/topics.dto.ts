@@ -2,14 +2,15 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PAGE_SIZE } from '../common/pagination.js';
+import { NoControlChars } from '../common/validation.js';
 
 export class ListTopicsQuery {
   @ApiPropertyOptional({ description: 'Only the subsections of this topic (slug)', example: 'service' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional() @IsString() @MaxLength(200) @NoControlChars()
   parent?: string;
 
   @ApiPropertyOptional({ description: 'Only topics that mention this entity (slug)', example: 'headless' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional() @IsString() @MaxLength(200) @NoControlChars()
   entity?: string;
 
   @ApiPropertyOptional({ description: `Page size, 1 to ${MAX_PAGE_SIZE} (larger values are capped)`, default: 20 })
@@ -17,7 +18,7 @@ export class ListTopicsQuery {
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from a previous page' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional() @IsString() @MaxLength(500) @NoControlChars()
   cursor?: string;
 }
 
