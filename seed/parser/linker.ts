@@ -187,6 +187,18 @@ export interface TopicRelation {
   via: string[];
 }
 
+export interface RelateOptions {
+  /** Keep only each topic's best links (score, then `to`); unlimited by default. */
+  limitPerTopic?: number;
+  /**
+   * Entities mentioned by more topics than this do not propose pairs on their own
+   * (they still count in the score of pairs found through a rarer shared entity):
+   * at scale "Pod" is everywhere, and pairs sharing only it say little (low IDF)
+   * while costing df² comparisons.
+   */
+  maxPostings?: number;
+}
+
 /**
  * Topics that mention the same entities are related.
  *
@@ -195,28 +207,47 @@ export interface TopicRelation {
  *   score(a, b) = Σ idf(shared) / Σ idf(union of both topics' entities)  ∈ (0, 1]
  * (1 when both mention exactly the same entities). Both directions are returned (symmetric),
  * sorted by score descending, then by from, to.
+ *
+ * Only pairs sharing an entity are ever compared (an inverted index entity → topics),
+ * so the cost follows Σ df² over entities rather than N².
  */
-export function relateTopics(mentions: readonly TopicMentions[]): TopicRelation[] {
+export function relateTopics(mentions: readonly TopicMentions[], options: RelateOptions = {}): TopicRelation[] {
+  const limit = options.limitPerTopic ?? Infinity;
+  const maxPostings = options.maxPostings ?? 1000;
   const sets = mentions.map((m) => ({ key: m.topicKey, set: new Set(m.entitySlugs) }));
-  const df = new Map<string, number>();
-  for (const { set } of sets) for (const e of set) df.set(e, (df.get(e) ?? 0) + 1);
-  const n = sets.length;
-  const idf = (e: string): number => Math.log(1 + n / (df.get(e) ?? 1));
-  const out: TopicRelation[] = [];
-  for (let i = 0; i < sets.length; i++) {
-    for (let j = i + 1; j < sets.length; j++) {
-      const a = sets[i]!;
-      const b = sets[j]!;
-      if (a.key === b.key) continue;
-      const shared = [...a.set].filter((e) => b.set.has(e));
-      if (shared.length === 0) continue;
-      const union = new Set([...a.set, ...b.set]);
-      const sharedW = shared.reduce((s, e) => s + idf(e), 0);
-      const unionW = [...union].reduce((s, e) => s + idf(e), 0);
-      const score = Math.round((sharedW / unionW) * 1e6) / 1e6;
-      const via = shared.sort((x, y) => idf(y) - idf(x) || x.localeCompare(y));
-      out.push({ from: a.key, to: b.key, score, via }, { from: b.key, to: a.key, score, via: [...via] });
+  const postings = new Map<string, number[]>();
+  sets.forEach(({ set }, i) => {
+    for (const e of set) {
+      const list = postings.get(e);
+      if (list) list.push(i);
+      else postings.set(e, [i]);
     }
+  });
+  const n = sets.length;
+  const idf = new Map([...postings].map(([e, list]) => [e, Math.log(1 + n / list.length)]));
+  const weight = sets.map(({ set }) => [...set].reduce((sum, e) => sum + idf.get(e)!, 0));
+  const byIdf = (x: string, y: string) => idf.get(y)! - idf.get(x)! || x.localeCompare(y);
+
+  const out: TopicRelation[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = sets[i]!;
+    const candidates = new Set<number>();
+    for (const e of a.set) {
+      const list = postings.get(e)!;
+      if (list.length > maxPostings) continue;
+      for (const j of list) if (j !== i && sets[j]!.key !== a.key) candidates.add(j);
+    }
+    const links: TopicRelation[] = [];
+    for (const j of candidates) {
+      // Sum in the lower index's order both ways, so a→b and b→a get bit-identical scores.
+      const [lo, hi] = i < j ? [i, j] : [j, i];
+      const via = [...sets[lo]!.set].filter((e) => sets[hi]!.set.has(e));
+      const sharedW = via.reduce((sum, e) => sum + idf.get(e)!, 0);
+      const score = Math.round((sharedW / (weight[lo]! + weight[hi]! - sharedW)) * 1e6) / 1e6;
+      links.push({ from: a.key, to: sets[j]!.key, score, via: via.sort(byIdf) });
+    }
+    links.sort((x, y) => y.score - x.score || x.to.localeCompare(y.to));
+    out.push(...(links.length > limit ? links.slice(0, limit) : links));
   }
   return out.sort((x, y) => y.score - x.score || x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
 }

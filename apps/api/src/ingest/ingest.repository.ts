@@ -182,13 +182,7 @@ async function recomputeDerived(tx: Tx, ontology: Ontology): Promise<void> {
   const topicMentions = [...byTopic].map(([topicKey, entitySlugs]) => ({ topicKey, entitySlugs }));
 
   await tx.topicLink.deleteMany({});
-  const perTopic = new Map<string, number>();
-  const links = relateTopics(topicMentions).filter((link) => {
-    const kept = perTopic.get(link.from) ?? 0;
-    if (kept >= LINKS_PER_TOPIC) return false;
-    perTopic.set(link.from, kept + 1);
-    return true;
-  });
+  const links = relateTopics(topicMentions, { limitPerTopic: LINKS_PER_TOPIC });
   await tx.topicLink.createMany({
     data: links.map((link) => ({ fromId: Number(link.from), toId: Number(link.to), score: link.score, via: link.via })),
   });
