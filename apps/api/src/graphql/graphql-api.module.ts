@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../common/logger.js';
 import { EntitiesModule } from '../entities/entities.module.js';
 import { EntitiesResolver, RelationResolver } from '../entities/entities.resolver.js';
+import { GraphResolver, SubgraphNodeResolver } from '../graph/graph.resolver.js';
+import { GraphModule } from '../graph/graph.module.js';
 import { TopicsModule } from '../topics/topics.module.js';
 import { TopicsResolver } from '../topics/topics.resolver.js';
 import { ExplorerController } from './explorer/explorer.controller.js';
@@ -23,6 +25,7 @@ export class GraphqlLoadersModule {}
   imports: [
     TopicsModule,
     EntitiesModule,
+    GraphModule,
     GraphqlLoadersModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
@@ -32,6 +35,6 @@ export class GraphqlLoadersModule {}
     }),
   ],
   controllers: [ExplorerController],
-  providers: [TopicsResolver, EntitiesResolver, RelationResolver],
+  providers: [TopicsResolver, EntitiesResolver, RelationResolver, GraphResolver, SubgraphNodeResolver],
 })
 export class GraphqlApiModule {}

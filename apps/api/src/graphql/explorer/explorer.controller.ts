@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../common/problems.js';
 import { explorerAsset } from './explorer-assets.js';
 
-/** The explorer's static files (the page itself is answered on GET /graphql, see explorer.hooks.ts). */
+/** The explorer's static files (the page itself is answered on GET /graphql, see ../http-hooks.ts). */
 @ApiExcludeController()
 @Controller('graphql/explorer')
 export class ExplorerController {

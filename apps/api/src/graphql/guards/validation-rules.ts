@@ -23,6 +23,7 @@ export function guardValidationRules(limits = GRAPHQL_LIMITS): ValidationRule[] 
     }) as unknown as ValidationRule,
     maxAliasesRule({
       n: limits.maxAliases,
+      allowList: [], // the default exempts __typename; a limit is simpler to state without exceptions
       propagateOnRejection: false,
       onReject: [reportAs('TOO_MANY_ALIASES')],
     }) as unknown as ValidationRule,
