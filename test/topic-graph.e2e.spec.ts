@@ -8,7 +8,7 @@ async function listAll(t: TestApp, path: string, limit: number): Promise<Array<{
   const items: Array<{ slug: string }> = [];
   let cursor: string | null = null;
   do {
-    const res = await request(t.server)
+    const res: request.Response = await request(t.server)
       .get(path)
       .query({ limit, ...(cursor ? { cursor } : {}) })
       .expect(200);
