@@ -29,7 +29,7 @@ export class EntitiesResolver {
 
   @Query(() => EntityConnection, { description: 'Entities by slug, as GET /api/v1/entities', complexity: connectionComplexity })
   async entities(@Args() args: EntitiesArgs) {
-    const page = await this.entitiesService.list({ type: args.type, q: args.q, limit: args.first, cursor: args.after });
+    const page = await this.entitiesService.list({ type: args.type ?? undefined, q: args.q ?? undefined, limit: args.first ?? undefined, cursor: args.after ?? undefined });
     // Same key as EntitiesService.list's cursors: the slug.
     return toConnection(page.items, page.nextCursor !== null, (entity) => encodeCursor({ s: entity.slug }));
   }

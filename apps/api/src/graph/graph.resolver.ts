@@ -12,7 +12,7 @@ export class GraphResolver {
 
   @Query(() => Subgraph, { description: 'The neighbourhood of an entity, as GET /api/v1/entities/{slug}/neighbors', complexity: neighborsComplexity })
   neighbors(@Args() args: NeighborsArgs): Promise<Neighborhood> {
-    return this.graph.neighbors(args.slug, args.depth);
+    return this.graph.neighbors(args.slug, args.depth ?? undefined);
   }
 }
 

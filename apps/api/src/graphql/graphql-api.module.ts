@@ -7,6 +7,10 @@ import { EntitiesModule } from '../entities/entities.module.js';
 import { EntitiesResolver, RelationResolver } from '../entities/entities.resolver.js';
 import { GraphResolver, SubgraphNodeResolver } from '../graph/graph.resolver.js';
 import { GraphModule } from '../graph/graph.module.js';
+import { RetrievalModule } from '../retrieval/retrieval.module.js';
+import { RetrievalResolver } from '../retrieval/retrieval.resolver.js';
+import { SearchModule } from '../search/search.module.js';
+import { SearchResolver } from '../search/search.resolver.js';
 import { TopicsModule } from '../topics/topics.module.js';
 import { TopicsResolver } from '../topics/topics.resolver.js';
 import { ExplorerController } from './explorer/explorer.controller.js';
@@ -26,6 +30,8 @@ export class GraphqlLoadersModule {}
     TopicsModule,
     EntitiesModule,
     GraphModule,
+    SearchModule,
+    RetrievalModule,
     GraphqlLoadersModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
@@ -35,6 +41,6 @@ export class GraphqlLoadersModule {}
     }),
   ],
   controllers: [ExplorerController],
-  providers: [TopicsResolver, EntitiesResolver, RelationResolver, GraphResolver, SubgraphNodeResolver],
+  providers: [TopicsResolver, EntitiesResolver, RelationResolver, GraphResolver, SubgraphNodeResolver, SearchResolver, RetrievalResolver],
 })
 export class GraphqlApiModule {}

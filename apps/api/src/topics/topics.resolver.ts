@@ -28,7 +28,7 @@ export class TopicsResolver {
 
   @Query(() => TopicConnection, { description: 'Topics in document order, as GET /api/v1/topics', complexity: connectionComplexity })
   async topics(@Args() args: TopicsArgs, @Loaders() loaders: GraphqlLoaders) {
-    const page = await this.topicsService.list({ parent: args.parent, entity: args.entity, limit: args.first, cursor: args.after });
+    const page = await this.topicsService.list({ parent: args.parent ?? undefined, entity: args.entity ?? undefined, limit: args.first ?? undefined, cursor: args.after ?? undefined });
     // One batched read gives every node its body and the cursor the service accepts back.
     const nodes = (await loaders.topic.loadMany(page.items.map((item) => item.slug))).filter(
       (node): node is TopicNode => node !== null && !(node instanceof Error),
