@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { VersionedCache } from '../apps/api/src/common/versioned-cache.js';
 import { IngestService } from '../apps/api/src/ingest/ingest.service.js';
+import { gql } from './support/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('VersionedCache', () => {
@@ -28,6 +29,18 @@ describe('VersionedCache', () => {
     expect(cache.size).toBe(1);
   });
 
+  it('getMany loads only the keys it does not hold, and answers in key order', async () => {
+    let version = 0;
+    const asked: string[][] = [];
+    const cache = new VersionedCache<string>(() => version);
+    const loadMany = async (keys: string[]) => (asked.push(keys), keys.map((k) => `${k}@${version}`));
+    expect(await cache.getMany(['a', 'b'], loadMany)).toEqual(['a@0', 'b@0']);
+    expect(await cache.getMany(['c', 'a', 'b'], loadMany)).toEqual(['c@0', 'a@0', 'b@0']);
+    version++;
+    expect(await cache.getMany(['b'], loadMany)).toEqual(['b@1']);
+    expect(asked).toEqual([['a', 'b'], ['c'], ['b']]);
+  });
+
   it('drops the least recently used entry beyond its bound', async () => {
     const cache = new VersionedCache<string>(() => 0, 2);
     await cache.get('a', async () => 'a');
@@ -40,7 +53,7 @@ describe('VersionedCache', () => {
   });
 });
 
-describe('topic by slug after ingest (read-through cache)', () => {
+describe('topics after ingest (read-through caches)', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp();
@@ -65,5 +78,22 @@ describe('topic by slug after ingest (read-through cache)', () => {
     expect(entities).toContain('readiness-probe');
     expect(entities).not.toContain('liveness-probe');
     await request(server).get('/api/v1/topics/cache-child').expect(404);
+  }, 60_000);
+
+  it('answers GraphQL nested fields (cached across requests by the loaders) as the last ingest stored', async () => {
+    const ingest = app.app.get(IngestService);
+    const query = `query { topic(slug: "gql-probe") { body children { slug body } entities { slug } } }`;
+    await ingest.ingest('gql.md', '# GQL probe\n\nAbout a liveness probe.\n\n## GQL child\nOld child text.\n');
+    const first = (await gql(app, query)).body.data!.topic;
+    expect(first.children).toEqual([{ slug: 'gql-child', body: expect.stringContaining('Old child text') }]);
+    expect(first.entities.map((e: { slug: string }) => e.slug)).toContain('liveness-probe');
+    expect((await gql(app, query)).body.data!.topic).toEqual(first);
+
+    await ingest.ingest('gql.md', '# GQL probe\n\nAbout a readiness probe.\n\n## GQL child\nNew child text.\n');
+    const second = (await gql(app, query)).body.data!.topic;
+    expect(second.children).toEqual([{ slug: 'gql-child', body: expect.stringContaining('New child text') }]);
+    const entities = second.entities.map((e: { slug: string }) => e.slug);
+    expect(entities).toContain('readiness-probe');
+    expect(entities).not.toContain('liveness-probe');
   }, 60_000);
 });

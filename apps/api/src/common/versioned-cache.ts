@@ -24,12 +24,34 @@ export class VersionedCache<V> {
       return hit.value;
     }
     const value = await load();
-    if (this.currentVersion() === version) {
-      this.entries.delete(key);
-      this.entries.set(key, { version, value });
-      if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    }
+    if (this.currentVersion() === version) this.store(key, version, value);
     return value;
+  }
+
+  /** The batch form, for DataLoaders: loads only the keys not held, in one call, values in key order. */
+  async getMany(keys: readonly string[], loadMany: (missing: string[]) => Promise<readonly V[]>): Promise<V[]> {
+    const version = this.currentVersion();
+    const values: V[] = new Array(keys.length);
+    const missing: number[] = [];
+    keys.forEach((key, i) => {
+      const hit = this.entries.get(key);
+      if (hit && hit.version === version) values[i] = hit.value;
+      else missing.push(i);
+    });
+    if (missing.length === 0) return values;
+    const loaded = await loadMany(missing.map((i) => keys[i]!));
+    const current = this.currentVersion() === version;
+    missing.forEach((i, n) => {
+      values[i] = loaded[n]!;
+      if (current) this.store(keys[i]!, version, loaded[n]!);
+    });
+    return values;
+  }
+
+  private store(key: string, version: number, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, { version, value });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
   get size(): number {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { VersionedCache } from '../../common/versioned-cache.js';
+import { DatabaseService } from '../../database/database.service.js';
 import { EntitiesRepository } from '../../entities/entities.repository.js';
 import { toEntityRef, type EntityRelation } from '../../entities/entity.mapper.js';
 import type { EntitySource } from '../../entities/models/entity.model.js';
@@ -9,9 +11,8 @@ import { groupByKey, oneByKey } from './group.js';
 import { toTopicNode, type TopicNode } from './topic-node.js';
 
 /**
- * One set per GraphQL request (built in the context), so caching never outlives
- * a request and a nested field costs one repository call per level, not per row.
- * Every loader is keyed by slug.
+ * One set per GraphQL request (built in the context): a nested field costs at
+ * most one repository call per level, not per row. Every loader is keyed by slug.
  */
 export interface GraphqlLoaders {
   topic: DataLoader<string, TopicNode | null>;
@@ -23,30 +24,60 @@ export interface GraphqlLoaders {
   relationsOfEntity: DataLoader<string, EntityRelation[]>;
 }
 
+type Batches = { [K in keyof GraphqlLoaders]: GraphqlLoaders[K] extends DataLoader<string, infer V> ? (slugs: string[]) => Promise<V[]> : never };
+
 @Injectable()
 export class LoadersFactory {
+  /**
+   * Across requests, each loader's values are kept per slug until the next write
+   * (DatabaseService.writeVersion): the graph only changes on ingest, and a
+   * repeated query otherwise costs a database round trip per level.
+   */
+  private readonly caches = new Map<string, VersionedCache<unknown>>();
+
   constructor(
     private readonly topics: TopicsRepository,
     private readonly entities: EntitiesRepository,
+    private readonly database: DatabaseService,
   ) {}
 
   create(): GraphqlLoaders {
     const { topics, entities } = this;
-    return {
-      topic: new DataLoader(async (slugs) =>
-        oneByKey(slugs, await topics.findNodesBySlugs(slugs), (row) => row.slug, toTopicNode)),
-      childrenOfTopic: new DataLoader(async (slugs) =>
-        groupByKey(slugs, await topics.findChildrenOfSlugs(slugs), (row) => row.parent?.slug ?? '', toTopicNode)),
-      snippetsOfTopic: new DataLoader(async (slugs) =>
-        groupByKey(slugs, await topics.findSnippetsOfSlugs(slugs), (row) => row.topic.slug, toSnippet)),
-      entitiesOfTopic: new DataLoader(async (slugs) =>
-        groupByKey(slugs, await entities.findMentionedEntities(slugs), (row) => row.topic.slug, (row) => toEntitySource(row.entity))),
-      entity: new DataLoader(async (slugs) =>
-        oneByKey(slugs, await entities.findNodesBySlugs(slugs), (row) => row.slug, toEntitySource)),
-      topicsOfEntity: new DataLoader(async (slugs) =>
-        groupByKey(slugs, await topics.findMentioningTopics(slugs), (row) => row.entity.slug, (row) => toTopicNode(row.topic))),
-      relationsOfEntity: new DataLoader(async (slugs) => relationsBySlug(slugs, await entities.findRelationsOfSlugs(slugs))),
+    const batches: Batches = {
+      topic: async (slugs) =>
+        oneByKey(slugs, await topics.findNodesBySlugs(slugs), (row) => row.slug, toTopicNode),
+      childrenOfTopic: async (slugs) =>
+        groupByKey(slugs, await topics.findChildrenOfSlugs(slugs), (row) => row.parent?.slug ?? '', toTopicNode),
+      snippetsOfTopic: async (slugs) =>
+        groupByKey(slugs, await topics.findSnippetsOfSlugs(slugs), (row) => row.topic.slug, toSnippet),
+      entitiesOfTopic: async (slugs) =>
+        groupByKey(slugs, await entities.findMentionedEntities(slugs), (row) => row.topic.slug, (row) => toEntitySource(row.entity)),
+      entity: async (slugs) =>
+        oneByKey(slugs, await entities.findNodesBySlugs(slugs), (row) => row.slug, toEntitySource),
+      topicsOfEntity: async (slugs) =>
+        groupByKey(slugs, await topics.findMentioningTopics(slugs), (row) => row.entity.slug, (row) => toTopicNode(row.topic)),
+      relationsOfEntity: async (slugs) => relationsBySlug(slugs, await entities.findRelationsOfSlugs(slugs)),
     };
+    const loader = <K extends keyof GraphqlLoaders>(name: K) => {
+      const cache = this.cache(name);
+      const batch = batches[name] as (slugs: string[]) => Promise<unknown[]>;
+      return new DataLoader<string, unknown>((slugs) => cache.getMany(slugs, batch)) as GraphqlLoaders[K];
+    };
+    return {
+      topic: loader('topic'),
+      childrenOfTopic: loader('childrenOfTopic'),
+      snippetsOfTopic: loader('snippetsOfTopic'),
+      entitiesOfTopic: loader('entitiesOfTopic'),
+      entity: loader('entity'),
+      topicsOfEntity: loader('topicsOfEntity'),
+      relationsOfEntity: loader('relationsOfEntity'),
+    };
+  }
+
+  private cache(name: string): VersionedCache<unknown> {
+    let cache = this.caches.get(name);
+    if (!cache) this.caches.set(name, (cache = new VersionedCache(() => this.database.writeVersion, 5000)));
+    return cache;
   }
 }
 
