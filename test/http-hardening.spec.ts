@@ -90,6 +90,10 @@ describe('rate limiting per client IP', () => {
       await request(t.server).get('/metrics').expect(200);
     }
     await request(t.server).get('/no/such/route').expect(429);
+    // A matched route is limited too, and its 429 is problem JSON as well.
+    const limited = await request(t.server).get('/api/v1/topics').expect(429);
+    expect(limited.headers['content-type']).toMatch(PROBLEM);
+    expect(limited.headers['retry-after']).toBeDefined();
   });
 });
 

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config.js';
 import { registerCors } from './cors.js';
+import { registerProblemErrorHandler } from './problem-error-handler.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
@@ -9,6 +10,7 @@ import { registerSecurityHeaders } from './security-headers.js';
  * the plugins' onRoute hooks see the routes Nest registers there.
  */
 export async function registerHttpHardening(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  registerProblemErrorHandler(app);
   registerCors(app, config);
   await registerSecurityHeaders(app);
   await registerRateLimit(app, config);
