@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /**
  * The explorer's files, served by the API itself so it works with no internet:
@@ -15,12 +16,17 @@ export interface ExplorerAsset {
   etag: string;
 }
 
-const FILES: Record<string, { module: string; contentType: string }> = {
-  'graphiql.min.js': { module: 'graphiql/graphiql.min.js', contentType: 'text/javascript; charset=utf-8' },
-  'graphiql.min.css': { module: 'graphiql/graphiql.min.css', contentType: 'text/css; charset=utf-8' },
-  'react.production.min.js': { module: 'react/umd/react.production.min.js', contentType: 'text/javascript; charset=utf-8' },
-  'react-dom.production.min.js': { module: 'react-dom/umd/react-dom.production.min.js', contentType: 'text/javascript; charset=utf-8' },
+const FILES: Record<string, { pkg: string; file: string; contentType: string }> = {
+  'graphiql.min.js': { pkg: 'graphiql', file: 'graphiql.min.js', contentType: 'text/javascript; charset=utf-8' },
+  'graphiql.min.css': { pkg: 'graphiql', file: 'graphiql.min.css', contentType: 'text/css; charset=utf-8' },
+  'react.production.min.js': { pkg: 'react', file: 'umd/react.production.min.js', contentType: 'text/javascript; charset=utf-8' },
+  'react-dom.production.min.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', contentType: 'text/javascript; charset=utf-8' },
 };
+
+/** From the package folder: react's `exports` map does not list its UMD builds, so require.resolve cannot name them. */
+function packageFile(pkg: string, file: string): string {
+  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
+}
 
 /** Starts GraphiQL against the endpoint the page was served from (no inline script: the CSP allows only 'self'). */
 const EXPLORER_JS = `'use strict';
@@ -45,7 +51,10 @@ export function explorerAsset(name: string): ExplorerAsset | undefined {
   if (hit) return hit;
   let found: ExplorerAsset | undefined;
   if (name === 'explorer.js') found = asset(Buffer.from(EXPLORER_JS), 'text/javascript; charset=utf-8');
-  else if (Object.hasOwn(FILES, name)) found = asset(readFileSync(require.resolve(FILES[name]!.module)), FILES[name]!.contentType);
+  else if (Object.hasOwn(FILES, name)) {
+    const { pkg, file, contentType } = FILES[name]!;
+    found = asset(readFileSync(packageFile(pkg, file)), contentType);
+  }
   if (found) cache.set(name, found);
   return found;
 }
