@@ -12,6 +12,8 @@ import { pgExecutor, pgliteExecutor, type SqlExecutor } from './sql-executor.js'
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
+const QUERY_TIMEOUT_MS = 20_000;
+
 /**
  * The one way to the database: a PrismaClient over a driver adapter, PostgreSQL
  * when DATABASE_URL is set and embedded PGlite otherwise. Repositories use
@@ -33,6 +35,11 @@ export class DatabaseService {
         connectionString: config.databaseUrl,
         // pg waits forever for a connection by default; fail fast so callers get a 503.
         connectionTimeoutMillis: config.dbConnectTimeoutMs,
+        // A pooled connection whose server vanished without a FIN would otherwise
+        // hang its next query forever: keepalive finds dead peers, and no single
+        // statement (ingest batches included) should ever take this long.
+        keepAlive: true,
+        query_timeout: QUERY_TIMEOUT_MS,
         max: 10,
       });
       pool.on('error', () => undefined); // idle clients dying with the server must not crash the process
