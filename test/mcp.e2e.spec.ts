@@ -108,7 +108,7 @@ describe('MCP', () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     url = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
     http = new Client({ name: 'kubenotes-test', version: '1.0.0' });
-    await http.connect(new StreamableHTTPClientTransport(new URL(`${url}/mcp`)));
+    await http.connect(new StreamableHTTPClientTransport(new URL(`${url}/mcp`)), { timeout: 120_000 });
 
     stdioDatabase = await createTestDatabase();
     const transport = new StdioClientTransport({
@@ -126,8 +126,11 @@ describe('MCP', () => {
     (transport.stderr as PassThrough).on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     transport.onerror = (error) => stdioErrors.push(error);
     stdio = new Client({ name: 'kubenotes-test', version: '1.0.0' });
-    await stdio.connect(transport);
-  }, 300_000);
+    // Generous: on a busy machine the process needs a while to start before it can answer.
+    await stdio.connect(transport, { timeout: 240_000 });
+    // The server answers the handshake before its data is loaded; the first call waits for it (slow on a busy machine).
+    await stdio.callTool({ name: 'get_entity', arguments: { slug: 'headless' } }, undefined, { timeout: 240_000 });
+  }, 600_000);
 
   afterAll(async () => {
     await stdio?.close();

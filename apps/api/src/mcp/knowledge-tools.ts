@@ -36,7 +36,12 @@ export class KnowledgeTools {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  createServer(): McpServer {
+  /** `ready`: tools wait for it (stdio answers the handshake at once, while the data still loads). */
+  createServer(ready: Promise<unknown> = Promise.resolve()): McpServer {
+    const run = (work: () => Promise<CallToolResult>) => this.run(async () => {
+      await ready;
+      return work();
+    });
     const server = new McpServer({ name: 'kubenotes', version: '0.1.0' }, {
       instructions: 'Kubernetes study notes (Chinese and English). Use retrieve for questions; quote passages with their citation (document, lines).',
     });
@@ -47,7 +52,7 @@ export class KnowledgeTools {
       description: 'Full-text search over topics, entities and snippets (Chinese or English). Returns {"results":[{id,title,url}]}; pass an id to fetch for the full text.',
       inputSchema: { query: z.string().min(1).max(500).describe('Search words, e.g. "headless service" or 就绪探针') },
       annotations: readOnly,
-    }, ({ query }) => this.run(async () => {
+    }, ({ query }) => run(async () => {
       const results = await this.searchResults(query);
       return json({ results });
     }));
@@ -57,14 +62,14 @@ export class KnowledgeTools {
       description: 'The full text of a search result by its id ("topic:<slug>" or "entity:<slug>"), with url and metadata (document and line range to cite).',
       inputSchema: { id: z.string().min(1).max(210).describe('An id from search, e.g. "topic:headless-service"') },
       annotations: readOnly,
-    }, ({ id }) => this.run(async () => json(await this.fetchDocument(id))));
+    }, ({ id }) => run(async () => json(await this.fetchDocument(id))));
 
     server.registerTool('get_topic', {
       title: 'Read a topic',
       description: 'One topic (a section of the notes) by slug: its text, snippets, subtopics, entities and source lines.',
       inputSchema: { slug: slug.describe('Topic slug, e.g. "headless-service"') },
       annotations: readOnly,
-    }, ({ slug: s }) => this.run(async () => {
+    }, ({ slug: s }) => run(async () => {
       const topic = await this.topics.get(s);
       return { content: [{ type: 'text', text: topicText(topic) }], structuredContent: { ...topic } };
     }));
@@ -74,7 +79,7 @@ export class KnowledgeTools {
       description: 'A Kubernetes concept from the ontology by slug (e.g. "headless", "liveness-probe"): type, aliases (Chinese and English), attributes, typed relations and the topics that mention it.',
       inputSchema: { slug: slug.describe('Entity slug, e.g. "clusterip"') },
       annotations: readOnly,
-    }, ({ slug: s }) => this.run(async () => {
+    }, ({ slug: s }) => run(async () => {
       const entity = await this.entities.get(s);
       return { content: [{ type: 'text', text: entityText(entity) }], structuredContent: { ...entity } };
     }));
@@ -84,7 +89,7 @@ export class KnowledgeTools {
       description: `Entities connected to one entity by typed relations (MANAGES, ROUTES_TO, REPLACED_BY, ...), up to ${MAX_DEPTH} hops, with the topics that evidence each relation.`,
       inputSchema: { slug: slug.describe('Entity slug'), depth: z.number().int().min(1).max(MAX_DEPTH).default(1).describe('Hops, 1 to 3') },
       annotations: readOnly,
-    }, ({ slug: s, depth }) => this.run(async () => {
+    }, ({ slug: s, depth }) => run(async () => {
       const n = await this.graph.neighbors(s, depth);
       return { content: [{ type: 'text', text: neighborsText(n) }], structuredContent: { ...n } };
     }));
@@ -94,7 +99,7 @@ export class KnowledgeTools {
       description: `A side-by-side table of ${MIN_COMPARED} to ${MAX_COMPARED} entities' typed attributes, e.g. ["clusterip","nodeport","loadbalancer"].`,
       inputSchema: { entities: z.array(slug).min(MIN_COMPARED).max(MAX_COMPARED).describe('Entity slugs') },
       annotations: readOnly,
-    }, ({ entities }) => this.run(async () => {
+    }, ({ entities }) => run(async () => {
       const c = await this.comparison.compare(entities.join(','));
       return { content: [{ type: 'text', text: comparisonText(c) }], structuredContent: { ...c } };
     }));
@@ -109,7 +114,7 @@ export class KnowledgeTools {
         types: z.array(z.enum(ENTITY_TYPES)).optional().describe('Only passages naming an entity of these types'),
       },
       annotations: readOnly,
-    }, (args) => this.run(async () => {
+    }, (args) => run(async () => {
       const result = await this.retrieval.retrieve(args);
       return { content: [{ type: 'text', text: passagesText(result) }], structuredContent: { ...result } };
     }));

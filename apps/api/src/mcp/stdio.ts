@@ -31,15 +31,18 @@ async function main(): Promise<void> {
   // The same application as the HTTP server, initialised but never listening.
   const app = await createApp(config, logger);
   await app.init();
-  await app.get(StartupService).start();
-  const server = app.get(KnowledgeTools).createServer();
+  // Answer the handshake at once (clients time out waiting); tool calls wait for the data instead.
+  const ready = app.get(StartupService).start();
+  ready.catch((error: unknown) => logger.error({ err: error }, 'start-up failed; tool calls will fail'));
+  const server = app.get(KnowledgeTools).createServer(ready);
   const transport = new StdioServerTransport();
   const shutdown = () => void app.close().finally(() => process.exit(0));
   transport.onclose = shutdown;
   // The client closing our stdin is how a stdio session ends.
   process.stdin.once('end', shutdown);
   await server.connect(transport);
-  logger.info('MCP server ready on stdio');
+  logger.info('MCP server listening on stdio');
+  await ready.then(() => logger.info('MCP server ready on stdio'), () => undefined);
 }
 
 main().catch((error: unknown) => {
