@@ -87,8 +87,14 @@ export class IngestRepository {
     });
   }
 
+  /** Related topics and relation evidence from every stored mention, in one transaction. */
+  recomputeDerived(ontology: Ontology): Promise<void> {
+    return this.write((tx) => recomputeDerived(tx, ontology));
+  }
+
   /**
-   * Replaces a document and its topics in one transaction, then recomputes
+   * Replaces a document and its topics in one transaction, then (unless `derived`
+   * is false, for a caller that recomputes once after many documents) recomputes
    * what depends on every document (related topics, relation evidence).
    * A failure anywhere rolls the whole document back to its previous state.
    */
@@ -97,6 +103,7 @@ export class IngestRepository {
     topics: GraphTopic[],
     ontology: Ontology,
     onProgress: (progress: IngestProgress) => void = () => undefined,
+    derived = true,
   ): Promise<{ documentId: number }> {
     return this.write(async (tx) => {
       const saved = await tx.document.upsert({
@@ -157,8 +164,10 @@ export class IngestRepository {
         ),
       });
       onProgress({ phase: 'mentions', done: total, total });
-      await recomputeDerived(tx, ontology);
-      onProgress({ phase: 'links', done: total, total });
+      if (derived) {
+        await recomputeDerived(tx, ontology);
+        onProgress({ phase: 'links', done: total, total });
+      }
       return { documentId: saved.id };
     });
   }

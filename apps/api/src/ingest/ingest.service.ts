@@ -40,7 +40,20 @@ export class IngestService {
     return this.repository.syncOntology(this.ontology.ontology);
   }
 
-  async ingest(name: string, content: string, onProgress?: (progress: IngestProgress) => void): Promise<IngestReport> {
+  ingest(name: string, content: string, onProgress?: (progress: IngestProgress) => void): Promise<IngestReport> {
+    return this.ingestOne(name, content, onProgress, true);
+  }
+
+  /**
+   * `derived` false leaves related topics and relation evidence to a later
+   * recomputeDerived: they depend on every document, so a folder recomputes them once.
+   */
+  private async ingestOne(
+    name: string,
+    content: string,
+    onProgress: ((progress: IngestProgress) => void) | undefined,
+    derived: boolean,
+  ): Promise<IngestReport> {
     const cleanName = name.trim();
     if (!cleanName || cleanName.length > 200) throw new BadParameterError('name', 'must be 1 to 200 characters');
     if (!content.trim()) throw new BadParameterError('content', 'is empty');
@@ -71,6 +84,7 @@ export class IngestService {
         this.logger.debug({ document: cleanName, ...progress }, 'ingest progress');
         onProgress?.(progress);
       },
+      derived,
     );
     const report: IngestReport = {
       document: { name: cleanName, slug: documentSlug },
@@ -84,13 +98,23 @@ export class IngestService {
     return report;
   }
 
-  /** Ingests every notes file of a folder, in name order. */
+  /** Ingests every notes file of a folder, in name order, each file in a transaction of its own. */
   async ingestFolder(dir: string, onProgress?: (file: string, progress: IngestProgress) => void): Promise<IngestReport[]> {
     const folder = isAbsolute(dir) ? dir : join(projectRoot(), dir);
     const files = readdirSync(folder).filter((file) => NOTE_EXTENSIONS.has(extname(file).toLowerCase())).sort();
     const reports: IngestReport[] = [];
-    for (const file of files) {
-      reports.push(await this.ingest(file, readFileSync(join(folder, file), 'utf8'), (p) => onProgress?.(file, p)));
+    // Links and evidence are recomputed once, with the last file (or after a failure), not per file:
+    // per file it is quadratic in the folder's size.
+    let stale = false;
+    try {
+      for (const [i, file] of files.entries()) {
+        const last = i === files.length - 1;
+        const report = await this.ingestOne(file, readFileSync(join(folder, file), 'utf8'), (p) => onProgress?.(file, p), last);
+        if (!report.unchanged) stale = !last;
+        reports.push(report);
+      }
+    } finally {
+      if (stale) await this.repository.recomputeDerived(this.ontology.ontology);
     }
     return reports;
   }
