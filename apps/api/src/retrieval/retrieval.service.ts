@@ -7,6 +7,7 @@ import { SearchService } from '../search/search.service.js';
 import type { SearchHit } from '../search/search.types.js';
 import { TextAnalyzer } from '../search/text-analyzer.js';
 import { PassageStore } from './passage-store.js';
+import { TextMemo } from '../common/text-memo.js';
 import type { CutPassage } from './passages.js';
 import { combine, overlapScore, queryProfile, selectPassages, type QueryProfile, type Ranked } from './ranking.js';
 import { RetrievalRepository, type PassageTopicRow } from './retrieval.repository.js';
@@ -32,6 +33,12 @@ interface Extra {
 @Injectable()
 export class RetrievalService {
   private readonly expander: QueryExpander;
+  /**
+   * Segmenting and linking a passage (jieba, the alias trie) is most of a retrieve's
+   * CPU, and depends on nothing but the text and the ontology fixed at start-up, so
+   * it is done once per text. Callers must not mutate what it returns.
+   */
+  private readonly memo = new TextMemo(20_000);
 
   constructor(
     private readonly search: SearchService,
@@ -76,6 +83,10 @@ export class RetrievalService {
 
   /** Entities named in a text, by the linker's mention finder (any alias, Chinese or English). */
   entitiesIn(text: string): EntityRef[] {
+    return this.memo.get(`e\0${text}`, () => this.findEntities(text)) as EntityRef[];
+  }
+
+  private findEntities(text: string): EntityRef[] {
     return this.ontology.findMentions(text).flatMap(({ entitySlug }) => {
       const entity = this.ontology.entity(entitySlug);
       return entity ? [{ slug: entity.slug, name: entity.name, type: entity.type }] : [];
@@ -88,8 +99,9 @@ export class RetrievalService {
 
   /** The title's words count for every passage of the topic: a passage is read under its heading. */
   private overlap(profile: QueryProfile, title: string, passage: CutPassage, entities: EntityRef[]): number {
-    const terms = new Set(this.analyzer.terms(`${title}\n${passage.text}`));
-    return overlapScore(profile, terms, new Set([...entities.map((e) => e.slug), ...this.ontology.findMentions(title).map((m) => m.entitySlug)]));
+    const terms = this.memo.get(`t\0${title}\n${passage.text}`, () => new Set(this.analyzer.terms(`${title}\n${passage.text}`))) as Set<string>;
+    const inTitle = this.entitiesIn(title);
+    return overlapScore(profile, terms, new Set([...entities.map((e) => e.slug), ...inTitle.map((e) => e.slug)]));
   }
 
   private toPassage({ passage, score, extra: { topic } }: Ranked<Extra>): Passage {
