@@ -53,7 +53,7 @@ describe('VersionedCache', () => {
   });
 });
 
-describe('topics after ingest (read-through caches)', () => {
+describe('reads after ingest (read-through caches)', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp();
@@ -78,6 +78,15 @@ describe('topics after ingest (read-through caches)', () => {
     expect(entities).toContain('readiness-probe');
     expect(entities).not.toContain('liveness-probe');
     await request(server).get('/api/v1/topics/cache-child').expect(404);
+  }, 60_000);
+
+  it('answers a repeated search (memoised per index) from the index the last ingest built', async () => {
+    const server = app.server;
+    const search = async () => (await request(server).get('/api/v1/search').query({ q: 'quuxcachetest' }).expect(200)).body.hits;
+    expect(await search()).toEqual([]);
+    expect(await search()).toEqual([]);
+    await app.app.get(IngestService).ingest('search-cache.md', '# Quux\n\nThe word quuxcachetest appears here only.\n');
+    expect((await search()).map((h: { slug: string }) => h.slug)).toContain('quux');
   }, 60_000);
 
   it('answers GraphQL nested fields (cached across requests by the loaders) as the last ingest stored', async () => {

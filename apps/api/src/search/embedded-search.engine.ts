@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
+import { TextMemo } from '../common/text-memo.js';
 import { highlight } from './highlight.js';
 import type { QueryExpander } from './query-expander.js';
 import type { SearchDocument, SearchEngine, SearchHit, SearchKind, SearchQuery } from './search.types.js';
@@ -31,6 +32,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const;
   private index = this.createIndex();
   private byId = new Map<string, SearchDocument>();
+  /** Answers of the current index: it never changes between rebuilds, so neither do they. */
+  private answers = new TextMemo(1000);
 
   constructor(
     private readonly analyzer: TextAnalyzer,
@@ -47,13 +50,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     this.index = index;
     this.byId = new Map(documents.map((d) => [d.id, d]));
+    this.answers = new TextMemo(1000);
   }
 
   get size(): number {
     return this.byId.size;
   }
 
+  /** Callers must not mutate the hits: a repeated query gets the same array. */
   async search(query: SearchQuery): Promise<SearchHit[]> {
+    const key = JSON.stringify([query.q, query.kinds ?? null, query.types ?? null, query.limit]);
+    return this.answers.get(key, () => this.run(query));
+  }
+
+  private run(query: SearchQuery): SearchHit[] {
     const own = this.analyzer.queryTerms(query.q);
     const ownSet = new Set(own);
     const expansion = this.analyzer.queryTerms(this.expander.expand(query.q).phrases.join('\n')).filter((t) => !ownSet.has(t));
