@@ -39,6 +39,9 @@ export async function checkRequestParameters(request: FastifyRequest): Promise<v
   if (body.query !== undefined && typeof body.query !== 'string') {
     throw new GraphqlGuardError('Parameter "query" must be a string holding a GraphQL document', 'BAD_REQUEST');
   }
+  if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') {
+    throw new GraphqlGuardError('Parameter "operationName" must be a string (or null)', 'BAD_REQUEST');
+  }
   if (body.variables !== undefined && body.variables !== null && (typeof body.variables !== 'object' || Array.isArray(body.variables))) {
     throw new GraphqlGuardError('Parameter "variables" must be an object (or null)', 'BAD_REQUEST');
   }
