@@ -128,12 +128,12 @@ export function generateNotes(factor: number, outDir: string, seed = 42): Genera
   const rand = prng(seed);
   const total = Math.round(seedText.length * factor);
   const count = Math.max(1, Math.round(factor));
-  const per = Math.ceil(total / count);
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
   let chars = 0;
   for (let doc = 1; doc <= count; doc++) {
-    const text = generateDocument(rand, sections, doc, Math.min(per, total - chars));
+    // What is left, shared by the files left; every file gets at least one section.
+    const text = generateDocument(rand, sections, doc, Math.max(1, Math.ceil((total - chars) / (count - doc + 1))));
     const file = join(outDir, `notes-${String(doc).padStart(5, '0')}.txt`);
     writeFileSync(file, text);
     files.push(file);
