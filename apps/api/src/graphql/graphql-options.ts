@@ -1,6 +1,6 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { Logger } from 'pino';
-import { checkRequestParameters, negotiateResponseType, serveExplorerPage } from './http-hooks.js';
+import { beforeGraphql, negotiateResponseType } from './http-hooks.js';
 import type { GraphqlContext } from './graphql-context.js';
 import { createErrorFormatter } from './graphql-errors.js';
 import { GRAPHQL_LIMITS } from './guards/limits.js';
@@ -29,8 +29,7 @@ export function graphqlOptions(loaders: LoadersFactory, logger: Logger, limits =
     errorFormatter: createErrorFormatter(logger) as MercuriusDriverConfig['errorFormatter'],
     additionalRouteOptions: {
       bodyLimit: limits.maxBodyBytes,
-      preValidation: checkRequestParameters,
-      preHandler: serveExplorerPage,
+      preValidation: beforeGraphql,
       onSend: negotiateResponseType,
     },
   };

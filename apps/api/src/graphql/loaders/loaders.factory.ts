@@ -24,6 +24,8 @@ export interface GraphqlLoaders {
   relationsOfEntity: DataLoader<string, EntityRelation[]>;
 }
 
+const LOADER_NAMES = ['topic', 'childrenOfTopic', 'snippetsOfTopic', 'entitiesOfTopic', 'entity', 'topicsOfEntity', 'relationsOfEntity'] as const satisfies readonly (keyof GraphqlLoaders)[];
+
 type Batches = { [K in keyof GraphqlLoaders]: GraphqlLoaders[K] extends DataLoader<string, infer V> ? (slugs: string[]) => Promise<V[]> : never };
 
 @Injectable()
@@ -41,38 +43,37 @@ export class LoadersFactory {
     private readonly database: DatabaseService,
   ) {}
 
+  /** Built on first use: most queries touch one or two of the seven. */
   create(): GraphqlLoaders {
-    const { topics, entities } = this;
-    const batches: Batches = {
-      topic: async (slugs) =>
-        oneByKey(slugs, await topics.findNodesBySlugs(slugs), (row) => row.slug, toTopicNode),
-      childrenOfTopic: async (slugs) =>
-        groupByKey(slugs, await topics.findChildrenOfSlugs(slugs), (row) => row.parent?.slug ?? '', toTopicNode),
-      snippetsOfTopic: async (slugs) =>
-        groupByKey(slugs, await topics.findSnippetsOfSlugs(slugs), (row) => row.topic.slug, toSnippet),
-      entitiesOfTopic: async (slugs) =>
-        groupByKey(slugs, await entities.findMentionedEntities(slugs), (row) => row.topic.slug, (row) => toEntitySource(row.entity)),
-      entity: async (slugs) =>
-        oneByKey(slugs, await entities.findNodesBySlugs(slugs), (row) => row.slug, toEntitySource),
-      topicsOfEntity: async (slugs) =>
-        groupByKey(slugs, await topics.findMentioningTopics(slugs), (row) => row.entity.slug, (row) => toTopicNode(row.topic)),
-      relationsOfEntity: async (slugs) => relationsBySlug(slugs, await entities.findRelationsOfSlugs(slugs)),
-    };
-    const loader = <K extends keyof GraphqlLoaders>(name: K) => {
-      const cache = this.cache(name);
-      const batch = batches[name] as (slugs: string[]) => Promise<unknown[]>;
-      return new DataLoader<string, unknown>((slugs) => cache.getMany(slugs, batch)) as GraphqlLoaders[K];
-    };
-    return {
-      topic: loader('topic'),
-      childrenOfTopic: loader('childrenOfTopic'),
-      snippetsOfTopic: loader('snippetsOfTopic'),
-      entitiesOfTopic: loader('entitiesOfTopic'),
-      entity: loader('entity'),
-      topicsOfEntity: loader('topicsOfEntity'),
-      relationsOfEntity: loader('relationsOfEntity'),
-    };
+    const made: Partial<Record<keyof GraphqlLoaders, unknown>> = {};
+    const loaders = {} as GraphqlLoaders;
+    for (const name of LOADER_NAMES) {
+      Object.defineProperty(loaders, name, { enumerable: true, get: () => (made[name] ??= this.loader(name)) });
+    }
+    return loaders;
   }
+
+  private loader(name: keyof GraphqlLoaders): DataLoader<string, unknown> {
+    const cache = this.cache(name);
+    const batch = this.batches[name] as (slugs: string[]) => Promise<unknown[]>;
+    return new DataLoader<string, unknown>((slugs) => cache.getMany(slugs, batch));
+  }
+
+  private readonly batches: Batches = {
+    topic: async (slugs) =>
+      oneByKey(slugs, await this.topics.findNodesBySlugs(slugs), (row) => row.slug, toTopicNode),
+    childrenOfTopic: async (slugs) =>
+      groupByKey(slugs, await this.topics.findChildrenOfSlugs(slugs), (row) => row.parent?.slug ?? '', toTopicNode),
+    snippetsOfTopic: async (slugs) =>
+      groupByKey(slugs, await this.topics.findSnippetsOfSlugs(slugs), (row) => row.topic.slug, toSnippet),
+    entitiesOfTopic: async (slugs) =>
+      groupByKey(slugs, await this.entities.findMentionedEntities(slugs), (row) => row.topic.slug, (row) => toEntitySource(row.entity)),
+    entity: async (slugs) =>
+      oneByKey(slugs, await this.entities.findNodesBySlugs(slugs), (row) => row.slug, toEntitySource),
+    topicsOfEntity: async (slugs) =>
+      groupByKey(slugs, await this.topics.findMentioningTopics(slugs), (row) => row.entity.slug, (row) => toTopicNode(row.topic)),
+    relationsOfEntity: async (slugs) => relationsBySlug(slugs, await this.entities.findRelationsOfSlugs(slugs)),
+  };
 
   private cache(name: string): VersionedCache<unknown> {
     let cache = this.caches.get(name);
