@@ -51,6 +51,18 @@ describe('VersionedCache', () => {
     expect(await cache.get('a', async () => 'reloaded')).toBe('a');
     expect(await cache.get('b', async () => 'reloaded')).toBe('reloaded');
   });
+
+  it('expires entries after maxAgeMs, so writes by other processes are seen', async () => {
+    let now = 1000;
+    const cache = new VersionedCache<string>(() => 0, 10, 5000, () => now);
+    await cache.get('a', async () => 'old');
+    now += 4999;
+    expect(await cache.get('a', async () => 'new')).toBe('old');
+    now += 1;
+    expect(await cache.get('a', async () => 'new')).toBe('new');
+    now += 5000;
+    expect(await cache.getMany(['a'], async () => ['newer'])).toEqual(['newer']);
+  });
 });
 
 describe('reads after ingest (read-through caches)', () => {
