@@ -16,5 +16,6 @@ export default {
     }],
   },
   testMatch: ['<rootDir>/test/**/*.spec.ts'],
-  testTimeout: 30000,
+  // Generous: each e2e file seeds a fresh database and builds the search index; a busy 2-core machine is slow.
+  testTimeout: 120000,
 };
