@@ -18,4 +18,6 @@ export default {
   testMatch: ['<rootDir>/test/**/*.spec.ts'],
   // Generous: each e2e file seeds a fresh database and builds the search index; a busy 2-core machine is slow.
   testTimeout: 120000,
+  // Jest's default is cores - 1 (one worker here); e2e files wait on the database much of the time.
+  maxWorkers: 2,
 };
