@@ -5,7 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { NestPinoLogger } from './common/logger.js';
-import { frameworkErrorsAsProblems } from './common/framework-errors.js';
+import { clientErrorAsProblem, frameworkErrorsAsProblems } from './common/framework-errors.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { registerHttpHardening } from './http/http-hardening.js';
@@ -21,6 +21,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: frameworkErrorsAsProblems,
+    clientErrorHandler: clientErrorAsProblem,
     // On close: drop idle keep-alive sockets at once, let in-flight requests finish.
     forceCloseConnections: 'idle',
   });

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { problem } from './problems.js';
 
@@ -12,4 +13,21 @@ export function frameworkErrorsAsProblems(error: FastifyError, request: FastifyR
     .code(status)
     .type('application/problem+json')
     .send({ ...problem(status, error.message), instance: request.url });
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (a raw non-ASCII
+ * byte in the URL, as `curl 'http://…?q=无头服务'` sends, or a malformed header)
+ * get a 400 problem too instead of Fastify's plain JSON.
+ */
+export function clientErrorAsProblem(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const detail =
+    error.code === 'HPE_INVALID_CHARACTER' || error.code === 'HPE_INVALID_URL'
+      ? 'The request line or a header holds a character HTTP does not allow; percent-encode non-ASCII text in URLs (curl -G --data-urlencode)'
+      : 'The request is not valid HTTP';
+  const body = JSON.stringify(problem(400, detail, 'bad-request'));
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
