@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../common/page-query.dto.js';
 import { MAX_PAGE_SIZE } from '../common/pagination.js';
 import { NoControlChars } from '../common/validation.js';
 
-export class ListTopicsQuery {
+export class ListTopicsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only the subsections of this topic (slug)', example: 'service' })
   @IsOptional() @IsString() @MaxLength(200) @NoControlChars()
   parent?: string;
@@ -12,14 +13,6 @@ export class ListTopicsQuery {
   @ApiPropertyOptional({ description: 'Only topics that mention this entity (slug)', example: 'headless' })
   @IsOptional() @IsString() @MaxLength(200) @NoControlChars()
   entity?: string;
-
-  @ApiPropertyOptional({ description: `Page size, 1 to ${MAX_PAGE_SIZE} (larger values are capped)`, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from a previous page' })
-  @IsOptional() @IsString() @MaxLength(500) @NoControlChars()
-  cursor?: string;
 }
 
 export class RelatedTopicsQuery {
