@@ -4,8 +4,9 @@
  * empty embedded PGlite (and, with DATABASE_URL set, on a fresh PostgreSQL
  * database beside it), then indexed and searched in-process.
  *
- * Environment: BENCH_SCALE_FACTORS (1,10,100,1000), BENCH_SCALE_PG_FACTORS (1,10),
- * BENCH_SCALE_TIMEOUT_MIN (30, per size), DATABASE_URL (adds the PostgreSQL rows).
+ * Environment: BENCH_SCALE_FACTORS (1,10,100,1000), BENCH_SCALE_PGLITE_FACTORS (all of
+ * them), BENCH_SCALE_PG_FACTORS (1,10), BENCH_SCALE_TIMEOUT_MIN (30, per size),
+ * DATABASE_URL (adds the PostgreSQL rows).
  */
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import type { ScaleFigures } from './scale-worker.js';
 
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map(Number).filter((n) => n > 0);
 const factors = list(process.env.BENCH_SCALE_FACTORS, '1,10,100,1000');
+const pgliteFactors = list(process.env.BENCH_SCALE_PGLITE_FACTORS, factors.join(','));
 const pgFactors = process.env.DATABASE_URL ? list(process.env.BENCH_SCALE_PG_FACTORS, '1,10') : [];
 const timeoutMs = Number(process.env.BENCH_SCALE_TIMEOUT_MIN ?? 30) * 60_000;
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -91,14 +93,20 @@ async function main(): Promise<void> {
       } else {
         chars = generateNotes(factor, dir).chars;
       }
-      const targets: Array<'pglite' | 'postgres'> = ['pglite', ...(pgFactors.includes(factor) ? (['postgres'] as const) : [])];
+      const targets = [
+        ...(pgliteFactors.includes(factor) ? (['pglite'] as const) : []),
+        ...(pgFactors.includes(factor) ? (['postgres'] as const) : []),
+      ];
       for (const database of targets) {
         log(`${factor}×, ${database}: ingesting ${chars} characters…`);
         try {
           const figures = database === 'postgres' ? await withPostgresDatabase((url) => runWorker(dir, url)) : await runWorker(dir);
           rows.push({ factor, chars, ...figures });
         } catch (error) {
-          rows.push({ factor, chars, database, error: (error as Error).message.split('\n')[0]!.slice(0, 120) });
+          // The first line says what failed, the last what the child printed last (often the cause).
+          const lines = (error as Error).message.split('\n').filter((line) => line.trim());
+          const summary = lines.length > 1 ? `${lines[0]} … ${lines.at(-1)}` : (lines[0] ?? 'unknown error');
+          rows.push({ factor, chars, database, error: summary.slice(0, 200) });
         }
         log(table(rows.slice(-1)).split('\n').at(-1)!);
       }
