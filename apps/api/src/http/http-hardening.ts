@@ -12,6 +12,6 @@ import { registerSecurityHeaders } from './security-headers.js';
 export async function registerHttpHardening(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   registerProblemErrorHandler(app);
   registerCors(app, config);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await registerRateLimit(app, config);
 }
