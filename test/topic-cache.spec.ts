@@ -42,7 +42,7 @@ describe('VersionedCache', () => {
   });
 
   it('drops the least recently used entry beyond its bound', async () => {
-    const cache = new VersionedCache<string>(() => 0, 2);
+    const cache = new VersionedCache<string>(() => 0, { maxEntries: 2 });
     await cache.get('a', async () => 'a');
     await cache.get('b', async () => 'b');
     await cache.get('a', async () => 'unused'); // a is now the most recent
@@ -54,7 +54,7 @@ describe('VersionedCache', () => {
 
   it('expires entries after maxAgeMs, so writes by other processes are seen', async () => {
     let now = 1000;
-    const cache = new VersionedCache<string>(() => 0, 10, 5000, () => now);
+    const cache = new VersionedCache<string>(() => 0, { maxEntries: 10, maxAgeMs: 5000, now: () => now });
     await cache.get('a', async () => 'old');
     now += 4999;
     expect(await cache.get('a', async () => 'new')).toBe('old');
@@ -62,6 +62,32 @@ describe('VersionedCache', () => {
     expect(await cache.get('a', async () => 'new')).toBe('new');
     now += 5000;
     expect(await cache.getMany(['a'], async () => ['newer'])).toEqual(['newer']);
+  });
+  it('peek answers only what put stored at the current version; put ignores a value loaded before a write', () => {
+    let version = 3;
+    const cache = new VersionedCache<string>(() => version);
+    expect(cache.peek('a')).toBeUndefined();
+    cache.put('a', 3, 'three');
+    expect(cache.peek('a')).toBe('three');
+    cache.put('b', 2, 'loaded before the write');
+    expect(cache.peek('b')).toBeUndefined();
+    version++;
+    expect(cache.peek('a')).toBeUndefined();
+  });
+
+  it('keeps the total weight under maxWeight, dropping the least recently used, and never keeps a value heavier than that', () => {
+    const cache = new VersionedCache<string>(() => 0, { maxWeight: 10, weigh: (value) => value.length });
+    cache.put('a', 0, 'aaaa');
+    cache.put('b', 0, 'bbbb');
+    cache.peek('a'); // b is now the least recently used
+    cache.put('c', 0, 'cccc');
+    expect([cache.peek('a'), cache.peek('b'), cache.peek('c')]).toEqual(['aaaa', undefined, 'cccc']);
+    expect(cache.totalWeight).toBe(8);
+    cache.put('a', 0, 'a'); // replacing an entry replaces its weight
+    expect(cache.totalWeight).toBe(5);
+    cache.put('huge', 0, 'x'.repeat(11));
+    expect(cache.peek('huge')).toBeUndefined();
+    expect(cache.totalWeight).toBe(5);
   });
 });
 

@@ -77,7 +77,7 @@ export class LoadersFactory {
 
   private cache(name: string): VersionedCache<unknown> {
     let cache = this.caches.get(name);
-    if (!cache) this.caches.set(name, (cache = new VersionedCache(() => this.database.writeVersion, 5000)));
+    if (!cache) this.caches.set(name, (cache = new VersionedCache(() => this.database.writeVersion, { maxEntries: 5000 })));
     return cache;
   }
 }
