@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config.js';
 import { registerHttpHardening } from './http/http-hardening.js';
 import { registerMetrics } from './observability/register-metrics.js';
 import { setupOpenApi } from './openapi/openapi.setup.js';
+import { registerRestResponseCache } from './response-cache/rest-response-cache.js';
 
 /** Request bodies larger than this are refused with 413 before any handler runs. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -32,6 +33,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     return503OnClosing: true,
   });
   await registerHttpHardening(app, config);
+  registerRestResponseCache(app);
   registerMetrics(app);
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: true }));

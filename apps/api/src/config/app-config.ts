@@ -21,6 +21,8 @@ export interface AppConfig {
   rateLimitWindowMs: number;
   /** Browser origins allowed by CORS; empty sends no CORS headers, ['*'] allows any. */
   corsOrigins: string[];
+  /** Answers the response cache keeps (ResponseCache); 0 turns it off. */
+  responseCacheEntries: number;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +67,7 @@ const schema = z.object({
   DB_CONNECT_TIMEOUT_MS: integer(3000, 100, 60000),
   RATE_LIMIT_MAX: integer(600, 1, 1_000_000),
   RATE_LIMIT_WINDOW_MS: integer(60000, 1000, 86_400_000),
+  RESPONSE_CACHE_ENTRIES: integer(1000, 0, 100_000),
   CORS_ORIGINS: optional
     .transform((value) => (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
     .refine((origins) => origins.every((origin) => origin === '*' || /^https?:\/\/[^/]+$/.test(origin)), {
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitMax: v.RATE_LIMIT_MAX,
     rateLimitWindowMs: v.RATE_LIMIT_WINDOW_MS,
     corsOrigins: v.CORS_ORIGINS,
+    responseCacheEntries: v.RESPONSE_CACHE_ENTRIES,
   };
 }
 

@@ -5,12 +5,14 @@ import { ApiProblems } from '../openapi/problem.schema.js';
 import { EntityDto, EntityPageDto } from './dto/entity.dto.js';
 import { ListEntitiesQuery } from './entities.dto.js';
 import { EntitiesService } from './entities.service.js';
+import { CacheableResponse } from '../response-cache/cacheable-response.decorator.js';
 
 @ApiTags('entities')
 @Controller('api/v1/entities')
 export class EntitiesController {
   constructor(private readonly entities: EntitiesService) {}
 
+  @CacheableResponse()
   @Get()
   @ApiOperation({ summary: 'Entities by slug, optionally of one type or matching a name or alias' })
   @ApiOkResponse({ type: EntityPageDto })
@@ -19,6 +21,7 @@ export class EntitiesController {
     return this.entities.list(query);
   }
 
+  @CacheableResponse()
   @Get(':slug')
   @ApiOperation({ summary: 'One entity with its aliases, attributes, typed relations and the topics that mention it' })
   @ApiOkResponse({ type: EntityDto })

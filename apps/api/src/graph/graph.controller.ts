@@ -6,12 +6,14 @@ import { ApiProblems } from '../openapi/problem.schema.js';
 import { GraphDocumentDto, NeighborhoodDto } from './dto/graph.response.js';
 import { GraphQuery, NeighborsQuery } from './graph.dto.js';
 import { GraphService } from './graph.service.js';
+import { CacheableResponse } from '../response-cache/cacheable-response.decorator.js';
 
 @ApiTags('graph')
 @Controller('api/v1')
 export class GraphController {
   constructor(private readonly graph: GraphService) {}
 
+  @CacheableResponse()
   @Get('entities/:slug/neighbors')
   @ApiOperation({ summary: 'The entities within `depth` typed relations of one entity, both directions' })
   @ApiOkResponse({ type: NeighborhoodDto })
@@ -20,6 +22,7 @@ export class GraphController {
     return this.graph.neighbors(slug, query.depth);
   }
 
+  @CacheableResponse()
   @Get('graph')
   @ApiOperation({ summary: 'The whole entity graph as JSON, Graphviz DOT or GraphML' })
   @ApiExtraModels(GraphDocumentDto)

@@ -7,6 +7,8 @@ import { EntitiesModule } from '../entities/entities.module.js';
 import { EntitiesResolver, RelationResolver } from '../entities/entities.resolver.js';
 import { GraphResolver, SubgraphNodeResolver } from '../graph/graph.resolver.js';
 import { GraphModule } from '../graph/graph.module.js';
+import { ResponseCacheModule } from '../response-cache/response-cache.module.js';
+import { ResponseCache } from '../response-cache/response-cache.service.js';
 import { RetrievalModule } from '../retrieval/retrieval.module.js';
 import { RetrievalResolver } from '../retrieval/retrieval.resolver.js';
 import { SearchModule } from '../search/search.module.js';
@@ -35,9 +37,9 @@ export class GraphqlLoadersModule {}
     GraphqlLoadersModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
-      imports: [GraphqlLoadersModule],
-      inject: [LoadersFactory, LOGGER],
-      useFactory: (loaders: LoadersFactory, logger: Logger) => graphqlOptions(loaders, logger),
+      imports: [GraphqlLoadersModule, ResponseCacheModule],
+      inject: [LoadersFactory, LOGGER, ResponseCache],
+      useFactory: (loaders: LoadersFactory, logger: Logger, responseCache: ResponseCache) => graphqlOptions(loaders, logger, responseCache),
     }),
   ],
   controllers: [ExplorerController],

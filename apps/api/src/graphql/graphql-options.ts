@@ -7,11 +7,19 @@ import { GRAPHQL_LIMITS } from './guards/limits.js';
 import { costGuard } from './guards/query-cost.js';
 import { guardValidationRules } from './guards/validation-rules.js';
 import type { LoadersFactory } from './loaders/loaders.factory.js';
+import type { ResponseCache } from '../response-cache/response-cache.service.js';
+import { graphqlResponseCacheHooks } from './graphql-response-cache.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
 /** Mercurius options: code-first schema in memory, every guard, our error formatter and explorer. */
-export function graphqlOptions(loaders: LoadersFactory, logger: Logger, limits = GRAPHQL_LIMITS): Omit<MercuriusDriverConfig, 'driver'> {
+export function graphqlOptions(
+  loaders: LoadersFactory,
+  logger: Logger,
+  responseCache: ResponseCache,
+  limits = GRAPHQL_LIMITS,
+): Omit<MercuriusDriverConfig, 'driver'> {
+  const cached = graphqlResponseCacheHooks(responseCache);
   return {
     path: GRAPHQL_PATH,
     autoSchemaFile: true,
@@ -30,7 +38,8 @@ export function graphqlOptions(loaders: LoadersFactory, logger: Logger, limits =
     additionalRouteOptions: {
       bodyLimit: limits.maxBodyBytes,
       preValidation: beforeGraphql,
-      onSend: negotiateResponseType,
+      preHandler: cached.lookup,
+      onSend: [cached.store, negotiateResponseType],
     },
   };
 }

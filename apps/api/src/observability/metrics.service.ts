@@ -35,6 +35,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly responseCache = new Counter({
+    name: 'http_response_cache_total',
+    help: 'Lookups in the response cache of read-only requests, by result (hit or miss).',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   private readonly documents = new Counter({
     name: 'ingest_documents_total',
     help: 'Notes documents ingested.',
@@ -60,6 +67,10 @@ export class MetricsService {
 
   searchServed(backend: string): void {
     this.searches.inc({ backend });
+  }
+
+  responseCacheLookup(hit: boolean): void {
+    this.responseCache.inc({ result: hit ? 'hit' : 'miss' });
   }
 
   documentIngested(topics: number): void {

@@ -33,6 +33,7 @@ export class SearchService implements OnModuleInit {
   private meiliRetryAt = 0;
   private meiliRetry?: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
+  private answersChanged = 0;
 
   constructor(
     private readonly repository: SearchDocumentsRepository,
@@ -49,6 +50,15 @@ export class SearchService implements OnModuleInit {
     this.ingestEvents.onDocumentChanged(async () => {
       if (this.built) await this.rebuild('ingest');
     });
+  }
+
+  /**
+   * Counts the moments search answers may change without a database write: a
+   * rebuild finishing (the index catches up with a write) and the answering
+   * engine changing. Caches of search answers key on it (ResponseCache).
+   */
+  get answersVersion(): number {
+    return this.answersChanged;
   }
 
   /** What was indexed last, for retrieval (passages) on top of search. */
@@ -89,8 +99,10 @@ export class SearchService implements OnModuleInit {
     await this.embedded.rebuild(documents, this.progress('embedded', reason));
     this.documents = documents;
     this.built = true;
+    this.answersChanged++;
     let backend: SearchResult['backend'] = 'embedded';
     if (this.meili && (await this.rebuildMeili(reason))) backend = 'meilisearch';
+    this.answersChanged++;
     const report = { backend, documents: documents.length, ms: Date.now() - started };
     this.logger.info({ reason, ...report }, 'search reindex finished');
     return report;
@@ -136,6 +148,7 @@ export class SearchService implements OnModuleInit {
 
   /** Start-up sets the check first (StartupService, after the first build); later changes follow here. */
   private publish(): void {
+    this.answersChanged++;
     if (this.readiness.snapshot()['search']?.state === 'pending') return;
     const health = this.health();
     this.readiness.set('search', health.state, health.detail);

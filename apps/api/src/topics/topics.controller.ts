@@ -5,12 +5,14 @@ import { ApiProblems } from '../openapi/problem.schema.js';
 import { RelatedTopicsDto, TopicDto, TopicPageDto } from './dto/topic.dto.js';
 import { ListTopicsQuery, RelatedTopicsQuery } from './topics.dto.js';
 import { TopicsService } from './topics.service.js';
+import { CacheableResponse } from '../response-cache/cacheable-response.decorator.js';
 
 @ApiTags('topics')
 @Controller('api/v1/topics')
 export class TopicsController {
   constructor(private readonly topics: TopicsService) {}
 
+  @CacheableResponse()
   @Get()
   @ApiOperation({ summary: 'Topics in document order, optionally under a parent or mentioning an entity' })
   @ApiOkResponse({ type: TopicPageDto })
@@ -19,6 +21,7 @@ export class TopicsController {
     return this.topics.list(query);
   }
 
+  @CacheableResponse()
   @Get(':slug')
   @ApiOperation({ summary: 'One topic with its source lines, snippets, entities and children' })
   @ApiOkResponse({ type: TopicDto })
@@ -27,6 +30,7 @@ export class TopicsController {
     return this.topics.get(slug);
   }
 
+  @CacheableResponse()
   @Get(':slug/related')
   @ApiOperation({ summary: 'Topics related through the entities they share, best first' })
   @ApiOkResponse({ type: RelatedTopicsDto })

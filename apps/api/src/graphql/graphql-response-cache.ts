@@ -1,0 +1,59 @@
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { ResponseCache } from '../response-cache/response-cache.service.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+interface GraphqlParams {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
+/**
+ * The cache key of a POSTed GraphQL request, or undefined when it should not
+ * be cached. Our schema has no mutations and no field reads the caller, so an
+ * answer depends only on the document, operation, variables and the data.
+ * Requests with extensions (persisted queries, tracing) are left alone.
+ */
+function cacheKey(request: FastifyRequest): string | undefined {
+  if (request.method !== 'POST') return undefined;
+  const params = request.body as GraphqlParams | undefined;
+  if (!params || typeof params.query !== 'string' || params.extensions !== undefined) return undefined;
+  const operation = typeof params.operationName === 'string' ? params.operationName : '';
+  const variables = params.variables ? JSON.stringify(params.variables) : '';
+  return `POST /graphql\n${operation}\n${variables}\n${params.query}`;
+}
+
+/**
+ * Route hooks for POST /graphql: answer a repeated query from the
+ * ResponseCache (after beforeGraphql has checked its parameters, before
+ * Mercurius parses, validates, guards and executes it), and keep answers that
+ * carry no errors. An error can be transient (a database cut), so it is always
+ * computed afresh.
+ */
+export function graphqlResponseCacheHooks(cache: ResponseCache) {
+  const pending = new WeakMap<FastifyRequest, { key: string; version: number }>();
+
+  function lookup(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+    const key = cache.enabled ? cacheKey(request) : undefined;
+    if (key === undefined) return done();
+    const hit = cache.lookup(key);
+    if (hit === undefined) {
+      pending.set(request, { key, version: cache.version() });
+      return done();
+    }
+    // Answered here, so `done` is not called; the route's onSend hooks still run.
+    void reply.type(JSON_TYPE).send(hit.body);
+  }
+
+  function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void): void {
+    const miss = pending.get(request);
+    if (miss && reply.statusCode === 200 && typeof payload === 'string' && !payload.includes('"errors":')) {
+      cache.store(miss.key, miss.version, {}, payload);
+    }
+    done(null, payload);
+  }
+
+  return { lookup, store };
+}
