@@ -7,7 +7,8 @@ import { SearchService } from '../search/search.service.js';
 import type { SearchHit } from '../search/search.types.js';
 import { TextAnalyzer } from '../search/text-analyzer.js';
 import { PassageStore } from './passage-store.js';
-import { TextMemo } from '../common/text-memo.js';
+import { VersionedCache } from '../common/versioned-cache.js';
+import { DatabaseService } from '../database/database.service.js';
 import type { CutPassage } from './passages.js';
 import { combine, overlapScore, queryProfile, selectPassages, type QueryProfile, type Ranked } from './ranking.js';
 import { RetrievalRepository, type PassageTopicRow } from './retrieval.repository.js';
@@ -21,7 +22,17 @@ const ENTITY_HIT_WEIGHT = 0.5;
 
 interface Extra {
   topic: PassageTopicRow;
+  analysis: PassageAnalysis;
+}
+
+/** What ranking needs of a passage, worked out once per passage (jieba and the alias trie are most of a retrieve's CPU). */
+interface PassageAnalysis {
   entities: EntityRef[];
+  /** Terms of the topic title and the passage: a passage is read under its heading. */
+  terms: Set<string>;
+  /** Entities of the passage and of its topic's title. */
+  entitySlugs: Set<string>;
+  warnings?: PassageWarning[];
 }
 
 /**
@@ -34,11 +45,12 @@ interface Extra {
 export class RetrievalService {
   private readonly expander: QueryExpander;
   /**
-   * Segmenting and linking a passage (jieba, the alias trie) is most of a retrieve's
-   * CPU, and depends on nothing but the text and the ontology fixed at start-up, so
-   * it is done once per text. Callers must not mutate what it returns.
+   * Keyed by the passage objects PassageStore keeps per topic and content hash,
+   * so an analysis lives exactly as long as its passage. Callers must not mutate it.
    */
-  private readonly memo = new TextMemo(20_000);
+  private readonly analyses = new WeakMap<CutPassage, PassageAnalysis>();
+  /** Candidate topics by slug, until the next write (or 5 s): a retrieve reads ~20 of them. */
+  private readonly topics: VersionedCache<PassageTopicRow | null>;
 
   constructor(
     private readonly search: SearchService,
@@ -46,8 +58,10 @@ export class RetrievalService {
     private readonly repository: RetrievalRepository,
     private readonly store: PassageStore,
     private readonly ontology: OntologyService,
+    database: DatabaseService,
   ) {
     this.expander = new QueryExpander(ontology);
+    this.topics = new VersionedCache(() => database.writeVersion, { maxEntries: 5000 });
   }
 
   async retrieve(query: RetrieveQuery): Promise<RetrieveResult> {
@@ -58,7 +72,7 @@ export class RetrievalService {
     const limit = Math.max(MIN_CANDIDATES, topK * CANDIDATES_PER_PASSAGE) * (scoped ? 3 : 1);
     const found = await this.search.search({ q: query.query, limit });
     const { topicScores, snippetScores } = candidateScores(found.hits);
-    let topics = await this.repository.findTopics([...topicScores.keys()]);
+    let topics = await this.findTopics([...topicScores.keys()]);
     if (query.documents) topics = topics.filter((t) => query.documents!.includes(t.document.name));
     const passages = await this.store.passagesOf(topics);
     const profile = this.profile(query.query);
@@ -66,27 +80,46 @@ export class RetrievalService {
     for (const topic of topics) {
       const topicScore = topicScores.get(topic.slug) ?? 0;
       for (const passage of passages.get(topic.id) ?? []) {
-        const entities = this.entitiesIn(passage.text);
-        if (query.types && !entities.some((e) => query.types!.includes(e.type))) continue;
+        const analysis = this.analyse(topic.title, passage);
+        if (query.types && !analysis.entities.some((e) => query.types!.includes(e.type))) continue;
         const snippet = passage.snippetIndex === null ? undefined : topic.snippets[passage.snippetIndex];
         const snippetScore = snippet ? snippetScores.get(`${topic.slug}:${snippet.position}`) ?? 0 : 0;
-        const overlap = this.overlap(profile, topic.title, passage, entities);
+        const overlap = overlapScore(profile, analysis.terms, analysis.entitySlugs);
         // A passage sharing nothing with the query is noise, unless search matched that very snippet.
         if (overlap === 0 && snippetScore === 0) continue;
         const score = combine(Math.max(topicScore, snippetScore), overlap);
-        ranked.push({ passage, score, key: `${topic.document.name}:${passage.lineStart}`, extra: { topic, entities } });
+        ranked.push({ passage, score, key: `${topic.document.name}:${passage.lineStart}`, extra: { topic, analysis } });
       }
     }
     const chosen = selectPassages(ranked, { topK, maxChars, scoreThreshold });
     return { query: query.query, backend: found.backend, passages: chosen.map((r) => this.toPassage(r)) };
   }
 
-  /** Entities named in a text, by the linker's mention finder (any alias, Chinese or English). */
-  entitiesIn(text: string): EntityRef[] {
-    return this.memo.get(`e\0${text}`, () => this.findEntities(text)) as EntityRef[];
+  /** Topic rows in the order found; slugs with no topic (deleted since indexing) are left out. */
+  private async findTopics(slugs: string[]): Promise<PassageTopicRow[]> {
+    const rows = await this.topics.getMany(slugs, async (missing) => {
+      const found = new Map((await this.repository.findTopics(missing)).map((row) => [row.slug, row]));
+      return missing.map((slug) => found.get(slug) ?? null);
+    });
+    return rows.filter((row): row is PassageTopicRow => row !== null);
   }
 
-  private findEntities(text: string): EntityRef[] {
+  private analyse(title: string, passage: CutPassage): PassageAnalysis {
+    let analysis = this.analyses.get(passage);
+    if (!analysis) {
+      const entities = this.entitiesIn(passage.text);
+      analysis = {
+        entities,
+        terms: new Set(this.analyzer.terms(`${title}\n${passage.text}`)),
+        entitySlugs: new Set([...entities, ...this.entitiesIn(title)].map((e) => e.slug)),
+      };
+      this.analyses.set(passage, analysis);
+    }
+    return analysis;
+  }
+
+  /** Entities named in a text, by the linker's mention finder (any alias, Chinese or English). */
+  private entitiesIn(text: string): EntityRef[] {
     return this.ontology.findMentions(text).flatMap(({ entitySlug }) => {
       const entity = this.ontology.entity(entitySlug);
       return entity ? [{ slug: entity.slug, name: entity.name, type: entity.type }] : [];
@@ -97,23 +130,18 @@ export class RetrievalService {
     return queryProfile(query, this.analyzer, this.expander);
   }
 
-  /** The title's words count for every passage of the topic: a passage is read under its heading. */
-  private overlap(profile: QueryProfile, title: string, passage: CutPassage, entities: EntityRef[]): number {
-    const terms = this.memo.get(`t\0${title}\n${passage.text}`, () => new Set(this.analyzer.terms(`${title}\n${passage.text}`))) as Set<string>;
-    const inTitle = this.entitiesIn(title);
-    return overlapScore(profile, terms, new Set([...entities.map((e) => e.slug), ...inTitle.map((e) => e.slug)]));
-  }
-
-  private toPassage({ passage, score, extra: { topic } }: Ranked<Extra>): Passage {
-    const warnings = removedApiWarnings(passage, topic);
+  private toPassage({ passage, score, extra: { topic, analysis } }: Ranked<Extra>): Passage {
+    // selectPassages returns the analysed passage itself unless it had to shorten it.
+    const whole = this.analyses.get(passage) === analysis;
+    const warnings = whole ? (analysis.warnings ??= removedApiWarnings(passage, topic)) : removedApiWarnings(passage, topic);
     return {
       topicSlug: topic.slug,
       title: topic.title,
       text: passage.text,
       score,
       citation: { document: topic.document.name, lineStart: passage.lineStart, lineEnd: passage.lineEnd },
-      // Recomputed: a shortened passage may have lost some of its mentions.
-      entities: this.entitiesIn(passage.text),
+      // A shortened passage may have lost some of its mentions.
+      entities: whole ? analysis.entities : this.entitiesIn(passage.text),
       kind: passage.kind,
       ...(warnings.length ? { warnings } : {}),
     };
