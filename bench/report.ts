@@ -6,16 +6,22 @@ export interface RouteFigures extends LoadResult {
   vsBaseline: number | null;
 }
 
-export interface BenchReport {
-  at: string;
-  commit: string;
-  machine: Machine & { loadAverageBefore: number[]; loadAverageAfter: number[] };
-  settings: { connections: number; durationSeconds: number; warmupSeconds: number };
+/** One configuration of the service, with the baseline measured just before it. */
+export interface BenchRun {
+  responseCache: boolean;
   baseline: LoadResult;
   routes: RouteFigures[];
   skipped: Array<{ name: string; reason: string }>;
   /** GraphQL topic requests/s ÷ REST topic requests/s. */
   graphqlVsRest: number | null;
+}
+
+export interface BenchReport {
+  at: string;
+  commit: string;
+  machine: Machine & { loadAverageBefore: number[]; loadAverageAfter: number[] };
+  settings: { connections: number; durationSeconds: number; warmupSeconds: number };
+  runs: BenchRun[];
 }
 
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
@@ -30,21 +36,28 @@ export function graphqlVsRest(routes: RouteFigures[]): number | null {
   return rest && graphql && rest.requestsPerSecond ? ratio(graphql.requestsPerSecond, rest.requestsPerSecond) : null;
 }
 
-export function markdown(report: BenchReport): string {
+function runTable(run: BenchRun): string[] {
   const row = (r: LoadResult, vs: string) =>
     `| ${r.name} | \`${r.method} ${r.path.length > 40 ? `${r.path.slice(0, 40)}…` : r.path}\` | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${vs} | ${r.cpuMsPerRequest ?? '–'} | ${r.non2xx + r.errors} |`;
   const lines = [
+    `Response cache ${run.responseCache ? 'on (the default)' : 'off (RESPONSE_CACHE_ENTRIES=0)'}:`,
+    '',
+    '| route | request | req/s | p50 ms | p99 ms | × baseline | server CPU ms/req | non-2xx/errors |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row(run.baseline, '1.00'),
+    ...run.routes.map((r) => row(r, r.vsBaseline === null ? '–' : r.vsBaseline.toFixed(2))),
+  ];
+  if (run.graphqlVsRest !== null) lines.push('', `GraphQL ÷ REST (same topic, same fields): ${run.graphqlVsRest.toFixed(2)}`);
+  for (const s of run.skipped) lines.push(`Skipped ${s.name}: ${s.reason}`);
+  return lines;
+}
+
+export function markdown(report: BenchReport): string {
+  return [
     `Machine: ${describeMachine(report.machine)}; commit ${report.commit}; ${report.settings.connections} connections, ` +
       `${report.settings.durationSeconds} s per route after ${report.settings.warmupSeconds} s warm-up.`,
     '',
     `Load average (1/5/15 min) before: ${report.machine.loadAverageBefore.join(' ')}, after: ${report.machine.loadAverageAfter.join(' ')}.`,
-    '',
-    '| route | request | req/s | p50 ms | p99 ms | × baseline | server CPU ms/req | non-2xx/errors |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    row(report.baseline, '1.00'),
-    ...report.routes.map((r) => row(r, r.vsBaseline === null ? '–' : r.vsBaseline.toFixed(2))),
-  ];
-  if (report.graphqlVsRest !== null) lines.push('', `GraphQL ÷ REST (same topic, same fields): ${report.graphqlVsRest.toFixed(2)}`);
-  for (const s of report.skipped) lines.push(`Skipped ${s.name}: ${s.reason}`);
-  return lines.join('\n');
+    ...report.runs.flatMap((run) => ['', ...runTable(run)]),
+  ].join('\n');
 }

@@ -1,10 +1,14 @@
 /**
  * `npm run bench`: the compiled service on embedded PGlite against a bare
- * node:http server sending the same bytes as its topic answer.
+ * node:http server sending the same bytes as its topic answer, once with the
+ * response cache on (the default configuration) and once with it off, so the
+ * figures show both what a repeated request costs and what computing an
+ * answer costs. The baseline is measured again before each.
  *
  * Environment: BENCH_CONNECTIONS (50), BENCH_DURATION (10 s), BENCH_WARMUP (2 s),
- * BENCH_ROUTES (comma-separated names to run, e.g. "search"), BENCH_NODE_ARGS
- * (extra node flags for the service, e.g. "--cpu-prof --cpu-prof-dir=bench/results/prof").
+ * BENCH_ROUTES (comma-separated names to run, e.g. "search"), BENCH_CACHE
+ * (both, on or off), BENCH_NODE_ARGS (extra node flags for the service, e.g.
+ * "--cpu-prof --cpu-prof-dir=bench/results/prof").
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,8 +16,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchOnce, measure, type LoadResult } from './load.js';
 import { machine } from './machine.js';
-import { firstJsonLine, ROOT, startChild } from './processes.js';
-import { figures, graphqlVsRest, markdown, type BenchReport } from './report.js';
+import { firstJsonLine, ROOT, startChild, type Child } from './processes.js';
+import { figures, graphqlVsRest, markdown, type BenchReport, type BenchRun } from './report.js';
 import { SERVICE_ROUTES, TOPIC } from './routes.js';
 import { startService } from './service.js';
 
@@ -23,27 +27,35 @@ const settings = {
   warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
 };
 const only = process.env.BENCH_ROUTES?.split(',').map((s) => s.trim()).filter(Boolean);
+const MODES: Array<{ responseCache: boolean; env: Record<string, string> }> = [
+  { responseCache: true, env: {} },
+  { responseCache: false, env: { RESPONSE_CACHE_ENTRIES: '0' } },
+];
+const cacheChoice = process.env.BENCH_CACHE ?? 'both';
+const modes = MODES.filter((m) => cacheChoice === 'both' || (cacheChoice === 'on') === m.responseCache);
 const log = (message: string) => process.stderr.write(`${message}\n`);
+const loadAverage = () => loadavg().map((l) => Math.round(l * 100) / 100);
 
-async function main(): Promise<void> {
-  const loadAverageBefore = loadavg().map((l) => Math.round(l * 100) / 100);
-  log('starting the service (embedded PGlite in memory, seeded)…');
-  const service = await startService({}, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
-  const scratch = mkdtempSync(join(tmpdir(), 'kubenotes-bench-'));
-  const stops = [service.stop];
+/** The bare node:http server, started on the bytes of the service's topic answer. */
+async function startBaseline(serviceUrl: string, scratch: string): Promise<Child & { url: string }> {
+  const topic = await fetchOnce(serviceUrl, TOPIC);
+  const bodyFile = join(scratch, 'topic.json');
+  writeFileSync(bodyFile, topic.body);
+  const child = startChild(['dist/bench/baseline-server.js', bodyFile, topic.contentType], { PATH: process.env.PATH ?? '' });
+  const { port } = await firstJsonLine<{ port: number }>(child);
+  log(`baseline: node:http sending the ${topic.body.length} bytes of ${TOPIC.path}`);
+  return { ...child, url: `http://127.0.0.1:${port}` };
+}
+
+async function benchMode(mode: (typeof MODES)[number], scratch: string, baselineHolder: { child?: Child & { url: string } }): Promise<BenchRun> {
+  log(`starting the service (embedded PGlite in memory, seeded, response cache ${mode.responseCache ? 'on' : 'off'})…`);
+  const service = await startService(mode.env, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
   try {
-    const topic = await fetchOnce(service.url, TOPIC);
-    const bodyFile = join(scratch, 'topic.json');
-    writeFileSync(bodyFile, topic.body);
-    const baselineChild = startChild(['dist/bench/baseline-server.js', bodyFile, topic.contentType], { PATH: process.env.PATH ?? '' });
-    stops.push(baselineChild.stop);
-    const { port } = await firstJsonLine<{ port: number }>(baselineChild);
-
-    log(`baseline: node:http sending the ${topic.body.length} bytes of ${TOPIC.path}`);
-    const baseline = await measure(`http://127.0.0.1:${port}`, { ...TOPIC, name: 'baseline (node:http)' }, settings, baselineChild.process.pid);
-
+    baselineHolder.child ??= await startBaseline(service.url, scratch);
+    const baselineChild = baselineHolder.child;
+    const baseline = await measure(baselineChild.url, { ...TOPIC, name: 'baseline (node:http)' }, settings, baselineChild.process.pid);
     const results: LoadResult[] = [];
-    const skipped: BenchReport['skipped'] = [];
+    const skipped: BenchRun['skipped'] = [];
     for (const route of SERVICE_ROUTES) {
       if (only && !only.some((name) => route.name.startsWith(name))) continue;
       try {
@@ -56,17 +68,26 @@ async function main(): Promise<void> {
       log(`measuring ${route.name}…`);
       results.push(await measure(service.url, route, settings, service.process.pid));
     }
-
     const routes = figures(results, baseline);
+    return { responseCache: mode.responseCache, baseline, routes, skipped, graphqlVsRest: graphqlVsRest(routes) };
+  } finally {
+    await service.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const loadAverageBefore = loadAverage();
+  const scratch = mkdtempSync(join(tmpdir(), 'kubenotes-bench-'));
+  const baselineHolder: { child?: Child & { url: string } } = {};
+  try {
+    const runs: BenchRun[] = [];
+    for (const mode of modes) runs.push(await benchMode(mode, scratch, baselineHolder));
     const report: BenchReport = {
       at: new Date().toISOString(),
       commit: execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim(),
-      machine: { ...machine(), loadAverageBefore, loadAverageAfter: loadavg().map((l) => Math.round(l * 100) / 100) },
+      machine: { ...machine(), loadAverageBefore, loadAverageAfter: loadAverage() },
       settings,
-      baseline,
-      routes,
-      skipped,
-      graphqlVsRest: graphqlVsRest(routes),
+      runs,
     };
     const dir = join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
@@ -74,7 +95,7 @@ async function main(): Promise<void> {
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`${markdown(report)}\n\nJSON: ${file}\n`);
   } finally {
-    for (const stop of stops.reverse()) await stop();
+    await baselineHolder.child?.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -17,8 +17,10 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * The compiled service as `npm start` runs it, on embedded PGlite in memory,
- * quiet, and with the rate limit raised far above what a benchmark sends.
+ * The compiled service as the container image runs it (NODE_ENV=production,
+ * which among other things turns off graphql-js's development-only checks),
+ * on embedded PGlite in memory, quiet, and with the rate limit raised far above
+ * what a benchmark sends.
  */
 export async function startService(env: Record<string, string> = {}, nodeArgs: string[] = [], readyTimeoutMs = 180_000): Promise<RunningService> {
   const port = await freePort();
@@ -26,6 +28,7 @@ export async function startService(env: Record<string, string> = {}, nodeArgs: s
     PATH: process.env.PATH ?? '',
     HOST: '127.0.0.1',
     PORT: String(port),
+    NODE_ENV: 'production',
     DATA_DIR: 'memory://',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_MAX: '1000000',

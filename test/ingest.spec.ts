@@ -8,6 +8,7 @@ import { createApp } from '../apps/api/src/app.factory.js';
 import { StartupService } from '../apps/api/src/bootstrap/startup.service.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { DatabaseService } from '../apps/api/src/database/database.service.js';
+import { insertInChunks } from '../apps/api/src/ingest/ingest.repository.js';
 import { IngestService } from '../apps/api/src/ingest/ingest.service.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -120,5 +121,26 @@ describe('ingest', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('insertInChunks', () => {
+  it('sends rows in statements under the parameter budget, one after another, never two at once', async () => {
+    const rows = Array.from({ length: 25_000 }, (_, i) => ({ relationId: i, topicId: i }));
+    const chunks: number[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    await insertInChunks(rows, async (chunk) => {
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      chunks.push(chunk.length);
+      inFlight--;
+    });
+    expect(chunks).toEqual([15_000, 10_000]); // 2 columns: 30 000 parameters per statement at most
+    expect(mostInFlight).toBe(1);
+    await insertInChunks([], async () => {
+      throw new Error('no statement for no rows');
+    });
   });
 });

@@ -137,8 +137,8 @@ export class IngestRepository {
         for (const row of created) topicIds.set(row.slug, row.id);
         onProgress({ phase: 'topics', done: topicIds.size, total });
       }
-      await tx.snippet.createMany({
-        data: topics.flatMap((topic) =>
+      await insertInChunks(
+        topics.flatMap((topic) =>
           topic.snippets.map((snippet, position) => ({
             topicId: topicIds.get(topic.slug)!,
             position,
@@ -154,15 +154,17 @@ export class IngestRepository {
             deprecatedNote: snippet.manifest?.deprecated?.note ?? null,
           })),
         ),
-      });
+        (data) => tx.snippet.createMany({ data }),
+      );
       onProgress({ phase: 'snippets', done: total, total });
-      await tx.mention.createMany({
-        data: topics.flatMap((topic) =>
+      await insertInChunks(
+        topics.flatMap((topic) =>
           topic.mentions
             .filter((mention) => ids.has(mention.entitySlug))
             .map((mention) => ({ topicId: topicIds.get(topic.slug)!, entityId: ids.get(mention.entitySlug)!, count: mention.count })),
         ),
-      });
+        (data) => tx.mention.createMany({ data }),
+      );
       onProgress({ phase: 'mentions', done: total, total });
       if (derived) {
         await recomputeDerived(tx, ontology);
@@ -192,9 +194,10 @@ async function recomputeDerived(tx: Tx, ontology: Ontology): Promise<void> {
 
   await tx.topicLink.deleteMany({});
   const links = relateTopics(topicMentions, { limitPerTopic: LINKS_PER_TOPIC });
-  await tx.topicLink.createMany({
-    data: links.map((link) => ({ fromId: Number(link.from), toId: Number(link.to), score: link.score, via: link.via })),
-  });
+  await insertInChunks(
+    links.map((link) => ({ fromId: Number(link.from), toId: Number(link.to), score: link.score, via: link.via })),
+    (data) => tx.topicLink.createMany({ data }),
+  );
 
   await tx.relationEvidence.deleteMany({});
   const relations = await tx.relation.findMany({
@@ -202,10 +205,27 @@ async function recomputeDerived(tx: Tx, ontology: Ontology): Promise<void> {
   });
   const relationId = new Map(relations.map((r) => [`${r.from.slug} ${r.type} ${r.to.slug}`, r.id]));
   const evidence = relationEvidence(ontology.relations, topicMentions);
-  await tx.relationEvidence.createMany({
-    data: evidence.flatMap((item) => {
+  await insertInChunks(
+    evidence.flatMap((item) => {
       const id = relationId.get(`${item.from} ${item.type} ${item.to}`);
       return id === undefined ? [] : item.evidence.map((topicKey) => ({ relationId: id, topicId: Number(topicKey) }));
     }),
-  });
+    (data) => tx.relationEvidence.createMany({ data }),
+  );
+}
+
+/** Bind parameters per INSERT, under PostgreSQL's limit of 65535 and Prisma's own batch size. */
+const PARAMETERS_PER_INSERT = 30_000;
+
+/**
+ * Inserts rows in statements of at most PARAMETERS_PER_INSERT parameters, one
+ * after another. Left to itself, Prisma splits a large createMany into batches
+ * and submits them all at once on the transaction's connection; pg queues them
+ * there, and its 20 s read timeout counts the time a batch waits in that queue,
+ * so ingesting the 1000× benchmark corpus on PostgreSQL failed with "Query read timeout".
+ */
+export async function insertInChunks<T extends object>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  if (rows.length === 0) return;
+  const size = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / Object.keys(rows[0]!).length));
+  for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
 }
