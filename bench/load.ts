@@ -63,7 +63,7 @@ export async function measure(baseUrl: string, route: RouteRequest, opts: LoadOp
 }
 
 /** One request, checked: a route that answers errors would benchmark the error path. */
-export async function fetchOnce(baseUrl: string, route: RouteRequest): Promise<{ body: Buffer; contentType: string }> {
+export async function fetchOnce(baseUrl: string, route: RouteRequest): Promise<{ body: Buffer; contentType: string; headers: Headers }> {
   const response = await fetch(baseUrl + route.path, {
     method: route.method,
     ...(route.body === undefined ? {} : { body: JSON.stringify(route.body), headers: { 'content-type': 'application/json' } }),
@@ -72,5 +72,5 @@ export async function fetchOnce(baseUrl: string, route: RouteRequest): Promise<{
   if (!response.ok) throw new Error(`${route.name}: ${route.method} ${route.path} answered ${response.status}: ${body.toString().slice(0, 500)}`);
   const json = JSON.parse(body.toString()) as { errors?: unknown };
   if (json.errors) throw new Error(`${route.name}: GraphQL errors: ${JSON.stringify(json.errors).slice(0, 500)}`);
-  return { body, contentType: response.headers.get('content-type') ?? 'application/json' };
+  return { body, contentType: response.headers.get('content-type') ?? 'application/json', headers: response.headers };
 }

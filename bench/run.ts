@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the compiled service on embedded PGlite against a bare
- * node:http server sending the same bytes as its topic answer, once with the
+ * node:http server sending the same bytes as its topic answer (status line,
+ * headers and body; and, for reference, one sending the body alone), once with the
  * response cache on (the default configuration) and once with it off, so the
  * figures show both what a repeated request costs and what computing an
  * answer costs. The baseline is measured again before each.
@@ -36,24 +37,39 @@ const modes = MODES.filter((m) => cacheChoice === 'both' || (cacheChoice === 'on
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const loadAverage = () => loadavg().map((l) => Math.round(l * 100) / 100);
 
-/** The bare node:http server, started on the bytes of the service's topic answer. */
-async function startBaseline(serviceUrl: string, scratch: string): Promise<Child & { url: string }> {
+/** Headers node:http writes itself, or that differ per connection. */
+const OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'content-type', 'transfer-encoding']);
+
+interface Baselines {
+  /** The topic answer's body, content type and every other header the service sent. */
+  sameBytes: Child & { url: string };
+  /** The body and content type alone. */
+  bodyOnly: Child & { url: string };
+}
+
+/** The bare node:http servers, started on the bytes of the service's topic answer. */
+async function startBaselines(serviceUrl: string, scratch: string): Promise<Baselines> {
   const topic = await fetchOnce(serviceUrl, TOPIC);
   const bodyFile = join(scratch, 'topic.json');
   writeFileSync(bodyFile, topic.body);
-  const child = startChild(['dist/bench/baseline-server.js', bodyFile, topic.contentType], { PATH: process.env.PATH ?? '' });
-  const { port } = await firstJsonLine<{ port: number }>(child);
-  log(`baseline: node:http sending the ${topic.body.length} bytes of ${TOPIC.path}`);
-  return { ...child, url: `http://127.0.0.1:${port}` };
+  const headersFile = join(scratch, 'headers.json');
+  writeFileSync(headersFile, JSON.stringify(Object.fromEntries([...topic.headers].filter(([name]) => !OWN_HEADERS.has(name)))));
+  const start = async (extra: string[]) => {
+    const child = startChild(['dist/bench/baseline-server.js', bodyFile, topic.contentType, ...extra], { PATH: process.env.PATH ?? '' });
+    const { port } = await firstJsonLine<{ port: number }>(child);
+    return { ...child, url: `http://127.0.0.1:${port}` };
+  };
+  log(`baselines: node:http sending the ${topic.body.length}-byte body of ${TOPIC.path}, with and without its other headers`);
+  return { sameBytes: await start([headersFile]), bodyOnly: await start([]) };
 }
 
-async function benchMode(mode: (typeof MODES)[number], scratch: string, baselineHolder: { child?: Child & { url: string } }): Promise<BenchRun> {
+async function benchMode(mode: (typeof MODES)[number], scratch: string, holder: { baselines?: Baselines }): Promise<BenchRun> {
   log(`starting the service (embedded PGlite in memory, seeded, response cache ${mode.responseCache ? 'on' : 'off'})…`);
   const service = await startService(mode.env, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
   try {
-    baselineHolder.child ??= await startBaseline(service.url, scratch);
-    const baselineChild = baselineHolder.child;
-    const baseline = await measure(baselineChild.url, { ...TOPIC, name: 'baseline (node:http)' }, settings, baselineChild.process.pid);
+    const baselines = (holder.baselines ??= await startBaselines(service.url, scratch));
+    const baseline = await measure(baselines.sameBytes.url, { ...TOPIC, name: 'baseline (node:http, same bytes)' }, settings, baselines.sameBytes.process.pid);
+    const bodyOnly = await measure(baselines.bodyOnly.url, { ...TOPIC, name: 'baseline (node:http, body only)' }, settings, baselines.bodyOnly.process.pid);
     const results: LoadResult[] = [];
     const skipped: BenchRun['skipped'] = [];
     for (const route of SERVICE_ROUTES) {
@@ -68,8 +84,8 @@ async function benchMode(mode: (typeof MODES)[number], scratch: string, baseline
       log(`measuring ${route.name}…`);
       results.push(await measure(service.url, route, settings, service.process.pid));
     }
-    const routes = figures(results, baseline);
-    return { responseCache: mode.responseCache, baseline, routes, skipped, graphqlVsRest: graphqlVsRest(routes) };
+    const routes = figures(results, baseline, bodyOnly);
+    return { responseCache: mode.responseCache, baseline, bodyOnlyBaseline: bodyOnly, routes, skipped, graphqlVsRest: graphqlVsRest(routes) };
   } finally {
     await service.stop();
   }
@@ -78,10 +94,10 @@ async function benchMode(mode: (typeof MODES)[number], scratch: string, baseline
 async function main(): Promise<void> {
   const loadAverageBefore = loadAverage();
   const scratch = mkdtempSync(join(tmpdir(), 'kubenotes-bench-'));
-  const baselineHolder: { child?: Child & { url: string } } = {};
+  const holder: { baselines?: Baselines } = {};
   try {
     const runs: BenchRun[] = [];
-    for (const mode of modes) runs.push(await benchMode(mode, scratch, baselineHolder));
+    for (const mode of modes) runs.push(await benchMode(mode, scratch, holder));
     const report: BenchReport = {
       at: new Date().toISOString(),
       commit: execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim(),
@@ -95,7 +111,8 @@ async function main(): Promise<void> {
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`${markdown(report)}\n\nJSON: ${file}\n`);
   } finally {
-    await baselineHolder.child?.stop();
+    await holder.baselines?.sameBytes.stop();
+    await holder.baselines?.bodyOnly.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
