@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { loadOntology } from '../seed/ontology/load.js';
 import { meiliFilter, meiliSettings } from '../apps/api/src/search/meilisearch-settings.js';
-import { MeilisearchEngine } from '../apps/api/src/search/meilisearch.engine.js';
+import { LEFTOVER_INDEX_AGE_MS, MeilisearchEngine } from '../apps/api/src/search/meilisearch.engine.js';
 import type { SearchDocument } from '../apps/api/src/search/search.types.js';
 import { TextAnalyzer } from '../apps/api/src/search/text-analyzer.js';
 import { FakeMeilisearch } from './support/fake-meilisearch.js';
@@ -30,10 +30,10 @@ describe('MeilisearchEngine (recorded HTTP, no Meilisearch server)', () => {
   it('builds a new topics_<timestamp> index, waits for every task, swaps it in and drops the old one', async () => {
     const progress: number[] = [];
     await engine.rebuild(docs, (done) => progress.push(done));
-    const temp = (fake.requests[0]!.body as { uid: string }).uid;
+    const temp = (fake.requests.find((r) => r.method === 'POST')!.body as { uid: string }).uid;
     expect(temp).toMatch(/^topics_\d+$/);
     expect(fake.writes()).toEqual([
-      'POST /indexes', `PATCH /indexes/${temp}/settings`, `POST /indexes/${temp}/documents`,
+      'GET /indexes', 'POST /indexes', `PATCH /indexes/${temp}/settings`, `POST /indexes/${temp}/documents`,
       'GET /indexes/topics', 'POST /indexes', 'POST /swap-indexes', `DELETE /indexes/${temp}`,
     ]);
     // Each write is followed by polling its task before the next request.
@@ -97,6 +97,15 @@ describe('MeilisearchEngine (recorded HTTP, no Meilisearch server)', () => {
     await expect(engine.rebuild(docs.slice(0, 1))).rejects.toThrow(/failed: internal: fake documentAdditionOrUpdate failure/);
     expect(fake.indexes.get('topics')).toHaveLength(3);
     expect([...fake.indexes.keys()]).toEqual(['topics']);
+  });
+
+  it('deletes rebuild indexes a crashed process left behind, but not one another replica may still be filling', async () => {
+    const crashed = `topics_${Date.now() - LEFTOVER_INDEX_AGE_MS - 60_000}`;
+    const running = `topics_${Date.now() - 60_000}`;
+    for (const uid of [crashed, running, 'topics_archive', 'other_1']) fake.indexes.set(uid, []);
+    await engine.rebuild(docs);
+    expect(fake.writes()).toContain(`DELETE /indexes/${crashed}`);
+    expect([...fake.indexes.keys()].sort()).toEqual(['other_1', 'topics', 'topics_archive', running].sort());
   });
 
   it('quotes filter values so none can change the expression', () => {

@@ -64,6 +64,10 @@ export class FakeMeilisearch {
     const notFound: [number, unknown] = [404, { message: `Index \`${parts[1]}\` not found.`, code: 'index_not_found', type: 'invalid_request', link: '' }];
     if (method === 'GET' && parts[0] === 'health') return [200, { status: 'available' }];
     if (method === 'GET' && parts[0] === 'tasks') return [200, this.tasks.get(Number(parts[1]))];
+    if (method === 'GET' && path === '/indexes') {
+      const results = [...this.indexes.keys()].map((uid) => ({ uid, primaryKey: 'id', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() }));
+      return [200, { results, offset: 0, limit: 1000, total: results.length }];
+    }
     if (method === 'POST' && path === '/indexes') {
       const { uid } = body as { uid: string };
       return this.enqueue(uid, 'indexCreation', () => this.indexes.set(uid, []));

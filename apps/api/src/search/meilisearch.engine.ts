@@ -20,6 +20,12 @@ export interface MeilisearchEngineOptions {
 
 type MeiliDocument = SearchDocument & { segmented: string };
 const BATCH = 500;
+/**
+ * A rebuild's index older than this was left by a process that died mid-rebuild
+ * (a finished or failed rebuild deletes its own). Younger ones may belong to a
+ * rebuild still running in another replica, so they are left alone.
+ */
+export const LEFTOVER_INDEX_AGE_MS = 60 * 60_000;
 const KIND_ORDER: Record<SearchKind, number> = { topic: 0, entity: 1, snippet: 2 };
 
 /** Meilisearch behind the search port. Every write waits for its task; a failed task is an error. */
@@ -43,6 +49,7 @@ export class MeilisearchEngine implements SearchEngine {
 
   /** Fills a new index, then swaps it with the live one and drops the old: searchers never see a half-built index. */
   async rebuild(documents: SearchDocument[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    await this.deleteLeftovers();
     const next = `${this.indexName}_${Date.now()}`;
     await this.waitFor(this.client.createIndex(next, { primaryKey: 'id' }), `create index ${next}`);
     try {
@@ -101,6 +108,18 @@ export class MeilisearchEngine implements SearchEngine {
   toMeili(doc: SearchDocument): MeiliDocument {
     const terms = this.analyzer.terms([doc.title, ...doc.aliases, doc.text].join('\n'));
     return { ...doc, segmented: [...new Set(terms)].join(' ') };
+  }
+
+  /** Deletes `<indexName>_<timestamp>` indexes older than LEFTOVER_INDEX_AGE_MS. */
+  private async deleteLeftovers(): Promise<void> {
+    const pattern = new RegExp(`^${this.indexName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_(\\d+)$`);
+    const { results } = await this.client.getRawIndexes({ limit: 1000 });
+    for (const { uid } of results) {
+      const startedAt = Number(pattern.exec(uid)?.[1]);
+      if (Date.now() - startedAt > LEFTOVER_INDEX_AGE_MS) {
+        await this.waitFor(this.client.deleteIndex(uid), `delete leftover index ${uid}`);
+      }
+    }
   }
 
   private async exists(uid: string): Promise<boolean> {
