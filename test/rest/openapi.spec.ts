@@ -59,6 +59,7 @@ describe('the OpenAPI document and the /docs reference page', () => {
 
   it('serves /docs as an HTML page whose every script and stylesheet comes from this API', async () => {
     const res = await request(t.server).get('/docs').expect('content-type', /text\/html/).expect(200);
+    await request(t.server).get('/docs/').expect(301).expect('location', '/docs');
     const page = parseHtml(res.text);
     const assets = [
       ...page.querySelectorAll('script[src]').map((el) => el.getAttribute('src')!),

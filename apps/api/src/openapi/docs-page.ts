@@ -62,6 +62,8 @@ export function registerDocsPage(fastify: FastifyInstance, options: { path: stri
   const init = initScript(options.openApiPath);
 
   fastify.get(options.path, (_request, reply) => reply.type('text/html; charset=utf-8').send(html));
+  // One address for the page; people type the trailing slash too.
+  fastify.get(`${options.path}/`, (_request, reply) => reply.redirect(options.path, 301));
   fastify.get(`${options.path}/docs-init.js`, (_request, reply) => reply.type('application/javascript; charset=utf-8').send(init));
   for (const [file, contentType] of Object.entries(ASSETS)) {
     fastify.get(`${options.path}/${file}`, (_request, reply) => {
