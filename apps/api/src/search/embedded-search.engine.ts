@@ -13,6 +13,8 @@ const BOOST: Record<Field, number> = { title: 3, aliases: 2, text: 1 };
 const EXPANSION_WEIGHT = 0.5;
 /** Typo tolerance, as a fraction of the term length (0.2: one typo in 5 letters, two in 10). */
 const FUZZY = 0.2;
+/** A query term in more than this share of the documents is left out if the query has rarer ones. */
+const COMMON_SHARE = 0.1;
 /** A topic whose title holds all of the query's terms counts this much more. */
 const TITLE_BONUS = 1;
 /** Topics are what readers look for; an entity or snippet of the same strength ranks below. */
@@ -30,8 +32,14 @@ const HAN = /\p{Script=Han}/u;
  */
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const;
-  private index = this.createIndex();
+  private index = this.createIndex(new Set());
   private byId = new Map<string, SearchDocument>();
+  /**
+   * In how many documents each indexed term occurs. A query term found here is
+   * spelled as the notes spell it, so needs no typo tolerance; one found in most
+   * documents says little about any of them (see COMMON_SHARE).
+   */
+  private documentFrequency = new Map<string, number>();
   /** Answers of the current index: it never changes between rebuilds, so neither do they. */
   private answers = new TextMemo(1000);
 
@@ -42,13 +50,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Builds a fresh index aside and swaps it in, so a search never sees a half-built one. */
   async rebuild(documents: SearchDocument[], onProgress?: (done: number, total: number) => void): Promise<void> {
-    const index = this.createIndex();
+    const documentTerms = new Set<string>();
+    const documentFrequency = new Map<string, number>();
+    const index = this.createIndex(documentTerms);
     for (let i = 0; i < documents.length; i += BATCH) {
-      index.addAll(documents.slice(i, i + BATCH).map((d) => ({ ...d, aliases: d.aliases.join('\n') })));
+      for (const document of documents.slice(i, i + BATCH)) {
+        documentTerms.clear();
+        index.add({ ...document, aliases: document.aliases.join('\n') });
+        for (const term of documentTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+      }
       onProgress?.(Math.min(i + BATCH, documents.length), documents.length);
       await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
     }
     this.index = index;
+    this.documentFrequency = documentFrequency;
     this.byId = new Map(documents.map((d) => [d.id, d]));
     this.answers = new TextMemo(1000);
   }
@@ -64,9 +79,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private run(query: SearchQuery): SearchHit[] {
-    const own = this.analyzer.queryTerms(query.q);
-    const ownSet = new Set(own);
-    const expansion = this.analyzer.queryTerms(this.expander.expand(query.q).phrases.join('\n')).filter((t) => !ownSet.has(t));
+    const allOwn = this.analyzer.queryTerms(query.q);
+    const ownSet = new Set(allOwn);
+    const allExpansion = this.analyzer.queryTerms(this.expander.expand(query.q).phrases.join('\n')).filter((t) => !ownSet.has(t));
+    const own = this.withoutCommon(allOwn);
+    const expansion = this.withoutCommon(allExpansion);
     const terms = [...own, ...expansion];
     if (terms.length === 0) return [];
     const isOwn = (i: number) => i < own.length;
@@ -79,7 +96,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       boost: BOOST,
       combineWith: 'OR',
       prefix: (term, i) => isOwn(i) && LATIN.test(term) && !HAN.test(term) && term.length >= 3,
-      fuzzy: (term, i) => (isOwn(i) && !HAN.test(term) && term.length >= 4 ? FUZZY : false),
+      fuzzy: (term, i) => (isOwn(i) && !HAN.test(term) && term.length >= 4 && !this.documentFrequency.has(term) ? FUZZY : false),
       boostTerm: (_term, i) => (isOwn(i) ? 1 : EXPANSION_WEIGHT),
       filter: (r) => (!kinds || kinds.has(r.kind as SearchKind)) && (!types || types.has(r.entityType as string)),
     });
@@ -99,12 +116,28 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }));
   }
 
-  private createIndex() {
+  /**
+   * Terms in more than COMMON_SHARE of the documents ("pod", 服务 in notes about
+   * Kubernetes) are dropped when the query has rarer ones: their BM25 weight is
+   * a small fraction of a rare term's, yet scoring them visits most of the index,
+   * which made them most of an uncached search's time on large corpora.
+   */
+  private withoutCommon(terms: string[]): string[] {
+    const limit = this.byId.size * COMMON_SHARE;
+    const rarer = terms.filter((term) => (this.documentFrequency.get(term) ?? 0) <= limit);
+    return rarer.length > 0 ? rarer : terms;
+  }
+
+  private createIndex(documentTerms: Set<string>) {
     return new MiniSearch<Record<string, unknown>>({
       idField: 'id',
       fields: FIELDS,
       storeFields: ['kind', 'entityType'],
-      tokenize: (text) => this.analyzer.terms(text),
+      tokenize: (text) => {
+        const terms = this.analyzer.terms(text);
+        for (const term of terms) documentTerms.add(term);
+        return terms;
+      },
       processTerm: (term) => term,
     });
   }
