@@ -1,6 +1,9 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import type { ShutdownAwareFastifyAdapter } from '../apps/api/src/http/shutdown-answer.js';
 import { buildIfStale, startService, type ServiceProcess } from './support/service-process.js';
+import { startTestApp } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /** The SIGTERM deadline we promise Kubernetes (terminationGracePeriodSeconds is larger). */
@@ -115,4 +118,22 @@ describe('graceful shutdown of the compiled service (node dist/apps/api/src/main
     expect(Date.now() - signalledAt).toBeLessThan(EXIT_WITHIN_MS);
     expect(service.output()).not.toMatch(/"level":(50|60)/); // no error or fatal log on the way out
   }, 20000);
+});
+
+describe('requests that arrive during shutdown', () => {
+  it('get a 503 problem with Connection: close once shutdown has begun', async () => {
+    const t = await startTestApp();
+    try {
+      await request(t.server).get('/api/v1/topics/service').expect(200);
+      // The first thing Nest's close() does, before the shutdown hooks close the database.
+      (t.app.getHttpAdapter() as ShutdownAwareFastifyAdapter).beforeClose();
+      const res = await request(t.server).get('/api/v1/topics/service').expect(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.headers.connection).toBe('close');
+      expect(res.body).toMatchObject({ status: 503, instance: '/api/v1/topics/service' });
+      expect(res.body.detail).toMatch(/shutting down/);
+    } finally {
+      await t.close();
+    }
+  }, 180_000);
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { NestPinoLogger } from './common/logger.js';
@@ -9,6 +9,7 @@ import { clientErrorAsProblem, frameworkErrorsAsProblems } from './common/framew
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { registerHttpHardening } from './http/http-hardening.js';
+import { registerShutdownAnswer, ShutdownAwareFastifyAdapter } from './http/shutdown-answer.js';
 import { registerMetrics } from './observability/register-metrics.js';
 import { setupOpenApi } from './openapi/openapi.setup.js';
 import { registerRestResponseCache } from './response-cache/rest-response-cache.js';
@@ -18,20 +19,24 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the whole application; main.ts listens on it, tests drive it with supertest. */
 export async function createApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const adapter = new ShutdownAwareFastifyAdapter({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: frameworkErrorsAsProblems,
     clientErrorHandler: clientErrorAsProblem,
     // On close: drop idle keep-alive sockets at once, let in-flight requests finish.
     forceCloseConnections: 'idle',
+    // Requests arriving during shutdown are answered by registerShutdownAnswer, as problem JSON.
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
     logger: new NestPinoLogger(logger),
     abortOnError: false,
-    // Requests arriving while shutdown hooks run get 503 + Connection: close instead of a closing database.
-    return503OnClosing: true,
+    // Requests arriving while shutdown hooks run get 503 + Connection: close instead of a closing
+    // database, from registerShutdownAnswer (a problem, not Nest's plain JSON).
+    return503OnClosing: false,
   });
+  registerShutdownAnswer(app, adapter);
   await registerHttpHardening(app, config);
   registerRestResponseCache(app);
   registerMetrics(app);
