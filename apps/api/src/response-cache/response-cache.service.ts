@@ -15,7 +15,6 @@ export interface CachedResponse {
   /** Headers the handler set (content type, ETag); per-request ones (rate limit, CORS) are set anew. */
   headers: Readonly<Record<string, string>>;
   body: string | Buffer;
-  etag?: string;
   bytes: number;
 }
 
@@ -30,6 +29,7 @@ export interface CachedResponse {
  */
 @Injectable()
 export class ResponseCache {
+  readonly enabled: boolean;
   private readonly cache: VersionedCache<CachedResponse>;
 
   constructor(
@@ -47,8 +47,6 @@ export class ResponseCache {
     });
   }
 
-  readonly enabled: boolean;
-
   /** The version to pass to store() for an answer computed from now on. */
   version(): number {
     return this.cache.currentVersion();
@@ -61,9 +59,9 @@ export class ResponseCache {
   }
 
   /** Keeps an answer computed from the data at `version`, unless it is too large or the data changed meanwhile. */
-  store(key: string, version: number, headers: Record<string, string>, body: string | Buffer, etag?: string): void {
+  store(key: string, version: number, headers: Record<string, string>, body: string | Buffer): void {
     const bytes = Buffer.byteLength(body) + key.length;
     if (bytes > MAX_CACHED_RESPONSE_BYTES) return;
-    this.cache.put(key, version, { headers, body, etag, bytes });
+    this.cache.put(key, version, { headers, body, bytes });
   }
 }

@@ -49,7 +49,8 @@ export function registerRestResponseCache(app: NestFastifyApplication): void {
     }
     reply.headers(hit.headers);
     // Answered here, so `done` is not called: Fastify goes straight to onSend and onResponse.
-    if (hit.etag !== undefined && notModified(request, hit.etag)) void reply.code(304).send();
+    const tag = hit.headers['etag'];
+    if (tag !== undefined && notModified(request, tag)) void reply.code(304).send();
     else void reply.send(hit.body);
   });
 
@@ -58,11 +59,12 @@ export function registerRestResponseCache(app: NestFastifyApplication): void {
     if (pending === null || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return done(null, payload);
     const tag = etag(payload);
     reply.header('etag', tag);
+    // The answer's own headers, the ETag included.
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (!pending.headersBefore.has(name) && value !== undefined) headers[name] = String(value);
     }
-    cache.store(request.url, pending.version, headers, payload, tag);
+    cache.store(request.url, pending.version, headers, payload);
     if (notModified(request, tag)) {
       reply.code(304);
       return done(null, null);

@@ -101,8 +101,8 @@ export class SearchService implements OnModuleInit {
     this.built = true;
     this.answersChanged++;
     let backend: SearchResult['backend'] = 'embedded';
+    // No count here: rebuildMeili reports Meilisearch's state through publish(), which counts.
     if (this.meili && (await this.rebuildMeili(reason))) backend = 'meilisearch';
-    this.answersChanged++;
     const report = { backend, documents: documents.length, ms: Date.now() - started };
     this.logger.info({ reason, ...report }, 'search reindex finished');
     return report;
