@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { loadOntology } from '../seed/ontology/load.js';
-import { createMentionFinder, relateTopics, relationEvidence } from '../seed/parser/linker.js';
+import { createMentionFinder } from '../seed/parser/linker.js';
 
 const ontology = loadOntology();
 const find = createMentionFinder(ontology);
@@ -49,41 +49,5 @@ describe('findMentions', () => {
     expect(spans.map((s) => [s.text, s.entitySlug, s.start, s.end])).toEqual([
       ['PV', 'persistent-volume', 2, 4], ['PVC', 'persistent-volume-claim', 5, 8],
     ]);
-  });
-});
-
-describe('relateTopics', () => {
-  const input = [
-    { topicKey: 'a', entitySlugs: ['pod', 'headless', 'service'] },
-    { topicKey: 'b', entitySlugs: ['headless', 'service'] },
-    { topicKey: 'c', entitySlugs: ['pod'] },
-    { topicKey: 'd', entitySlugs: ['etcd'] },
-  ];
-  const rel = relateTopics(input);
-
-  it('is symmetric', () => {
-    for (const r of rel) {
-      expect(rel).toContainEqual(expect.objectContaining({ from: r.to, to: r.from, score: r.score }));
-    }
-    expect(rel).toHaveLength(4); // a-b, a-c both ways; d shares nothing
-  });
-
-  it('is sorted by score with scores in 0..1 and the shared entities as via', () => {
-    const scores = rel.map((r) => r.score);
-    expect(scores).toEqual([...scores].sort((x, y) => y - x));
-    expect(scores.every((s) => s > 0 && s <= 1)).toBe(true);
-    expect(rel[0]).toMatchObject({ from: 'a', to: 'b', via: ['headless', 'service'] });
-    const n = 4;
-    const idf = (df: number) => Math.log(1 + n / df);
-    expect(rel[0]!.score).toBeCloseTo((2 * idf(2)) / (2 * idf(2) + idf(2)), 5);
-    expect(rel.find((r) => r.from === 'c')).toMatchObject({ to: 'a', via: ['pod'] });
-  });
-
-  it('returns the topics that evidence each relation', () => {
-    const ev = relationEvidence(
-      [{ from: 'headless', type: 'EXTENDS', to: 'service' }, { from: 'etcd', type: 'PART_OF', to: 'control-plane' }],
-      input,
-    );
-    expect(ev.map((e) => e.evidence)).toEqual([['a', 'b'], []]);
   });
 });

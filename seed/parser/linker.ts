@@ -12,7 +12,7 @@
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import type { Ontology, OntologyRelation } from '../ontology/types.js';
+import type { Ontology } from '../ontology/types.js';
 
 export interface Mention {
   entitySlug: string;
@@ -172,101 +172,4 @@ export function createMentionFinder(ontology: Ontology): MentionFinder {
   finder.findMentions = findMentions;
   finder.findSpans = findSpans;
   return finder;
-}
-
-export interface TopicMentions {
-  topicKey: string;
-  entitySlugs: string[];
-}
-
-export interface TopicRelation {
-  from: string;
-  to: string;
-  score: number;
-  /** Shared entity slugs, most specific (highest IDF) first. */
-  via: string[];
-}
-
-export interface RelateOptions {
-  /** Keep only each topic's best links (score, then `to`); unlimited by default. */
-  limitPerTopic?: number;
-  /**
-   * Entities mentioned by more topics than this do not propose pairs on their own
-   * (they still count in the score of pairs found through a rarer shared entity):
-   * at scale "Pod" is everywhere, and pairs sharing only it say little (low IDF)
-   * while costing df² comparisons.
-   */
-  maxPostings?: number;
-}
-
-/**
- * Topics that mention the same entities are related.
- *
- * idf(e) = ln(1 + N / df(e)), N = number of topics, df = topics mentioning e, so an entity
- * named everywhere weighs little but never zero. The score of a pair is a weighted Jaccard:
- *   score(a, b) = Σ idf(shared) / Σ idf(union of both topics' entities)  ∈ (0, 1]
- * (1 when both mention exactly the same entities). Both directions are returned (symmetric),
- * sorted by score descending, then by from, to.
- *
- * Only pairs sharing an entity are ever compared (an inverted index entity → topics),
- * so the cost follows Σ df² over entities rather than N².
- */
-export function relateTopics(mentions: readonly TopicMentions[], options: RelateOptions = {}): TopicRelation[] {
-  const limit = options.limitPerTopic ?? Infinity;
-  const maxPostings = options.maxPostings ?? 1000;
-  const sets = mentions.map((m) => ({ key: m.topicKey, set: new Set(m.entitySlugs) }));
-  const postings = new Map<string, number[]>();
-  sets.forEach(({ set }, i) => {
-    for (const e of set) {
-      const list = postings.get(e);
-      if (list) list.push(i);
-      else postings.set(e, [i]);
-    }
-  });
-  const n = sets.length;
-  const idf = new Map([...postings].map(([e, list]) => [e, Math.log(1 + n / list.length)]));
-  const weight = sets.map(({ set }) => [...set].reduce((sum, e) => sum + idf.get(e)!, 0));
-  const byIdf = (x: string, y: string) => idf.get(y)! - idf.get(x)! || x.localeCompare(y);
-
-  const out: TopicRelation[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = sets[i]!;
-    const candidates = new Set<number>();
-    for (const e of a.set) {
-      const list = postings.get(e)!;
-      if (list.length > maxPostings) continue;
-      for (const j of list) if (j !== i && sets[j]!.key !== a.key) candidates.add(j);
-    }
-    const links: TopicRelation[] = [];
-    for (const j of candidates) {
-      // Sum in the lower index's order both ways, so a→b and b→a get bit-identical scores.
-      const [lo, hi] = i < j ? [i, j] : [j, i];
-      const via = [...sets[lo]!.set].filter((e) => sets[hi]!.set.has(e));
-      const sharedW = via.reduce((sum, e) => sum + idf.get(e)!, 0);
-      const score = Math.round((sharedW / (weight[lo]! + weight[hi]! - sharedW)) * 1e6) / 1e6;
-      links.push({ from: a.key, to: sets[j]!.key, score, via: via.sort(byIdf) });
-    }
-    links.sort((x, y) => y.score - x.score || x.to.localeCompare(y.to));
-    out.push(...(links.length > limit ? links.slice(0, limit) : links));
-  }
-  return out.sort((x, y) => y.score - x.score || x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
-}
-
-export interface RelationEvidence extends OntologyRelation {
-  /** Topic keys that mention both endpoints, in input order. */
-  evidence: string[];
-}
-
-/** For each ontology relation (in order), the topics that mention both of its endpoints. */
-export function relationEvidence(
-  relations: readonly OntologyRelation[],
-  mentionsByTopic: readonly TopicMentions[] | ReadonlyMap<string, Iterable<string>>,
-): RelationEvidence[] {
-  const topics: Array<[string, Set<string>]> = Array.isArray(mentionsByTopic)
-    ? (mentionsByTopic as readonly TopicMentions[]).map((m) => [m.topicKey, new Set(m.entitySlugs)])
-    : [...(mentionsByTopic as ReadonlyMap<string, Iterable<string>>)].map(([k, v]) => [k, new Set(v)]);
-  return relations.map((r) => ({
-    ...r,
-    evidence: topics.filter(([, set]) => set.has(r.from) && set.has(r.to)).map(([key]) => key),
-  }));
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  idfOf, linkScorer, linksFrom, mentionStats, relateTopics, relationEvidence, type TopicEntities,
+} from '../seed/parser/related-topics.js';
+
+const topics: TopicEntities<string>[] = [
+  { key: 'a', entities: new Set(['pod', 'headless', 'service']) },
+  { key: 'b', entities: new Set(['headless', 'service']) },
+  { key: 'c', entities: new Set(['pod']) },
+  { key: 'd', entities: new Set(['etcd']) },
+];
+
+describe('relateTopics', () => {
+  const rel = relateTopics(topics);
+
+  it('is symmetric', () => {
+    for (const r of rel) {
+      expect(rel).toContainEqual(expect.objectContaining({ from: r.to, to: r.from, score: r.score }));
+    }
+    expect(rel).toHaveLength(4); // a-b, a-c both ways; d shares nothing
+  });
+
+  it('is sorted by score with scores in 0..1 and the shared entities as via', () => {
+    const scores = rel.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    expect(scores.every((s) => s > 0 && s <= 1)).toBe(true);
+    expect(rel[0]).toMatchObject({ from: 'a', to: 'b', via: ['headless', 'service'] });
+    const n = 4;
+    const idf = (df: number) => Math.log(1 + n / df);
+    expect(rel[0]!.score).toBeCloseTo((2 * idf(2)) / (2 * idf(2) + idf(2)), 5);
+    expect(rel.find((r) => r.from === 'c')).toMatchObject({ to: 'a', via: ['pod'] });
+  });
+
+  it('keeps only the best links per topic when asked', () => {
+    const limited = relateTopics(topics, { limitPerTopic: 1 });
+    expect(limited.filter((r) => r.from === 'a')).toEqual([expect.objectContaining({ to: 'b' })]);
+  });
+
+  it('lets an entity over maxPostings count in scores but not propose pairs', () => {
+    expect(relateTopics(topics, { maxPostings: 1 })).toEqual([]); // every shared entity is in 2 topics
+    const viaRare = relateTopics([...topics, { key: 'e', entities: new Set(['etcd', 'pod']) }], { maxPostings: 2 });
+    expect(viaRare.find((r) => r.from === 'd' && r.to === 'e')?.via).toEqual(['etcd']);
+  });
+});
+
+describe('linksFrom (the incremental path)', () => {
+  it('scores a topic against candidates exactly as the full recompute does', () => {
+    const score = linkScorer(idfOf(mentionStats(topics)));
+    const incremental = linksFrom(topics[0]!, topics, score);
+    expect(incremental).toEqual(relateTopics(topics).filter((r) => r.from === 'a'));
+  });
+
+  it('gives a→b and b→a the same score bit for bit', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ key: `t${i}`, entities: new Set([`e${i % 7}`, `e${i % 5}`, `e${i % 3}`, 'pod']) }));
+    const score = linkScorer(idfOf(mentionStats(many)));
+    for (const x of many) for (const y of many) expect(score(x.entities, y.entities).score).toBe(score(y.entities, x.entities).score);
+  });
+});
+
+describe('relationEvidence', () => {
+  it('returns the topics that evidence each relation', () => {
+    const ev = relationEvidence(
+      [{ from: 'headless', type: 'EXTENDS', to: 'service' }, { from: 'etcd', type: 'PART_OF', to: 'control-plane' }],
+      topics,
+    );
+    expect(ev.map((e) => e.evidence)).toEqual([['a', 'b'], []]);
+  });
+});
