@@ -46,7 +46,7 @@ async function main(): Promise<void> {
 
     let started = performance.now();
     const cpu = process.cpuUsage();
-    const reports = await ingest.ingestFolder(notesDir!);
+    const report = await ingest.ingestFolder(notesDir!);
     const ingestMs = performance.now() - started;
     const { user, system } = process.cpuUsage(cpu);
 
@@ -64,8 +64,8 @@ async function main(): Promise<void> {
     }
     const figures: ScaleFigures = {
       database: database.kind,
-      documents: reports.length,
-      topics: reports.reduce((sum, r) => sum + r.topics, 0),
+      documents: report.added.length + report.replaced.length + report.unchanged.length,
+      topics: await database.prisma.topic.count(),
       ingestMs: Math.round(ingestMs),
       ingestCpuMs: Math.round((user + system) / 1000),
       indexMs: Math.round(indexMs),

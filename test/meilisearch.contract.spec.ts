@@ -16,10 +16,10 @@ if (!host) console.warn('meilisearch.contract.spec.ts skipped: MEILI_URL not set
 const suite = host ? describe : describe.skip;
 
 const docs: SearchDocument[] = [
-  { id: 'topic:headless-service', kind: 'topic', slug: 'headless-service', title: 'headless service', text: 'A Service with clusterIP None returns the Pod IPs.', topicSlug: 'headless-service', entityType: null, aliases: ['Headless', 'headless service', '无头服务'] },
-  { id: 'topic:init', kind: 'topic', slug: 'init', title: 'Init 容器能做什么', text: '只需要在安装过程中使用工具，安装简单。', topicSlug: 'init', entityType: null, aliases: ['Init container', '初始化容器'] },
-  { id: 'topic:deploy', kind: 'topic', slug: 'deploy', title: '部署策略', text: 'blue/green: release a new version alongside the old version', topicSlug: 'deploy', entityType: null, aliases: ['Blue/green deployment', '蓝绿部署'] },
-  { id: 'entity:liveness-probe', kind: 'entity', slug: 'liveness-probe', title: 'Liveness probe', text: 'Restarts a container that fails it.', topicSlug: null, entityType: 'PROBE', aliases: ['存活探针'] },
+  { id: 'topic:headless-service', kind: 'topic', slug: 'headless-service', title: 'headless service', text: 'A Service with clusterIP None returns the Pod IPs.', topicSlug: 'headless-service', document: 'notes', entityType: null, aliases: ['Headless', 'headless service', '无头服务'] },
+  { id: 'topic:init', kind: 'topic', slug: 'init', title: 'Init 容器能做什么', text: '只需要在安装过程中使用工具，安装简单。', topicSlug: 'init', document: 'notes', entityType: null, aliases: ['Init container', '初始化容器'] },
+  { id: 'topic:deploy', kind: 'topic', slug: 'deploy', title: '部署策略', text: 'blue/green: release a new version alongside the old version', topicSlug: 'deploy', document: 'notes', entityType: null, aliases: ['Blue/green deployment', '蓝绿部署'] },
+  { id: 'entity:liveness-probe', kind: 'entity', slug: 'liveness-probe', title: 'Liveness probe', text: 'Restarts a container that fails it.', topicSlug: null, document: null, entityType: 'PROBE', aliases: ['存活探针'] },
 ];
 
 suite(`Meilisearch contract (real server at ${host ?? 'skipped: MEILI_URL not set'})`, () => {

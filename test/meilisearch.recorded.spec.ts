@@ -8,9 +8,9 @@ import { FakeMeilisearch } from './support/fake-meilisearch.js';
 
 const ontology = loadOntology();
 const docs: SearchDocument[] = [
-  { id: 'topic:headless-service', kind: 'topic', slug: 'headless-service', title: 'headless service', text: 'Headless Service就是没头的Service。很简单。', topicSlug: 'headless-service', entityType: null, aliases: ['Headless', '无头服务'] },
-  { id: 'topic:init', kind: 'topic', slug: 'init', title: 'Init 容器', text: '工具安装简单', topicSlug: 'init', entityType: null, aliases: [] },
-  { id: 'entity:liveness-probe', kind: 'entity', slug: 'liveness-probe', title: 'Liveness probe', text: 'Restarts a container that fails it.', topicSlug: null, entityType: 'PROBE', aliases: ['存活探针'] },
+  { id: 'topic:headless-service', kind: 'topic', slug: 'headless-service', title: 'headless service', text: 'Headless Service就是没头的Service。很简单。', topicSlug: 'headless-service', document: 'notes', entityType: null, aliases: ['Headless', '无头服务'] },
+  { id: 'topic:init', kind: 'topic', slug: 'init', title: 'Init 容器', text: '工具安装简单', topicSlug: 'init', document: 'notes', entityType: null, aliases: [] },
+  { id: 'entity:liveness-probe', kind: 'entity', slug: 'liveness-probe', title: 'Liveness probe', text: 'Restarts a container that fails it.', topicSlug: null, document: null, entityType: 'PROBE', aliases: ['存活探针'] },
 ];
 
 describe('MeilisearchEngine (recorded HTTP, no Meilisearch server)', () => {

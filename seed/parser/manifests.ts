@@ -109,7 +109,7 @@ export function splitYamlDocuments(snippet: ParsedSnippet): ParsedSnippet[] {
     while (b > a && !lines[b - 1]!.trim()) b--;
     if (b > a) {
       parts.push({
-        kind: 'yaml', content: lines.slice(a, b).join('\n'),
+        kind: 'yaml', language: snippet.language, content: lines.slice(a, b).join('\n'),
         lineStart: snippet.lineStart + a, lineEnd: snippet.lineStart + b - 1,
       });
     }

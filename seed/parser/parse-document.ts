@@ -67,7 +67,7 @@ function markdownLayout(lines: readonly string[]): Layout {
       while (j < lines.length && !isFenceClose(lines[j]!, open)) j++;
       if (j > i + 1) {
         const content = lines.slice(i + 1, j).join('\n');
-        fenced.push({ kind: fenceKind(open.info, content), content, lineStart: i + 2, lineEnd: j });
+        fenced.push({ kind: fenceKind(open.info, content), language: open.info || null, content, lineStart: i + 2, lineEnd: j });
       }
       i = j; // skip the closing fence (or run to the end when unclosed)
       continue;
@@ -163,5 +163,5 @@ export function parseDocument(name: string, text: string, options: ParseOptions 
       current = section;
     }
   }
-  return { name, format, lineCount: lines.length, sections: top };
+  return { name, format, metadata: { title: null, description: null, tags: [], aliases: [], extra: {} }, lineCount: lines.length, sections: top };
 }

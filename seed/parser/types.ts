@@ -23,6 +23,8 @@ export interface ParsedManifest {
 
 export interface ParsedSnippet {
   kind: SnippetKind;
+  /** The fence's language ('yaml', 'bash', 'json'...), null when the notes do not say. */
+  language: string | null;
   content: string; // exact source text of lines lineStart..lineEnd (CRLF normalised to LF)
   lineStart: number;
   lineEnd: number;
@@ -46,9 +48,19 @@ export interface ParsedSection {
   children: ParsedSection[];
 }
 
+export interface DocumentMetadata {
+  title: string | null;
+  description: string | null;
+  tags: string[];
+  aliases: string[];
+  /** Every other front-matter key, as parsed. */
+  extra: Record<string, unknown>;
+}
+
 export interface ParsedDocument {
   name: string;
   format: DocumentFormat;
+  metadata: DocumentMetadata;
   lineCount: number;
   sections: ParsedSection[];
 }

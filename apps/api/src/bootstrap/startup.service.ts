@@ -37,7 +37,7 @@ export class StartupService {
     const ontology = await this.ingest.syncOntology();
     this.logger.info(ontology, 'ontology synchronised');
     const seeded = await this.ingest.seedIfEmpty(this.config.seedDir);
-    if (seeded) this.logger.info({ documents: seeded.map((r) => r.document.name) }, 'empty database seeded');
+    if (seeded) this.logger.info({ documents: seeded.added.length, failed: seeded.failed.length, skipped: seeded.skipped.length }, 'empty database seeded');
     this.readiness.set('data', 'ok');
     // Ready only once searches find the data; a Meilisearch that is down leaves the check degraded, not failing.
     await this.search.rebuild('startup');

@@ -1,23 +1,45 @@
-/** npm run ingest -- FILE [NAME]: ingest one notes document (txt or Markdown); the same name again replaces it. */
-import { readFileSync } from 'node:fs';
+/**
+ * npm run ingest -- PATH [NAME] [--prune]
+ * PATH is a notes file (stored as NAME, default its file name) or a folder, read
+ * recursively (each file's name is its path inside the folder). The same name again
+ * replaces that document; --prune removes documents whose file is gone from the folder.
+ */
+import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { IngestService } from '../ingest/ingest.service.js';
 import { openCliContext } from './cli-context.js';
+import { folderProgressBar, folderSummary } from './folder-progress.js';
 import { ingestProgressBar } from './progress-bar.js';
 
-const [file, name] = process.argv.slice(2);
-if (!file) {
-  process.stderr.write('usage: npm run ingest -- FILE [NAME]\n');
+const args = process.argv.slice(2);
+const prune = args.includes('--prune');
+const [target, name] = args.filter((arg) => arg !== '--prune');
+if (!target || args.some((arg) => arg.startsWith('--') && arg !== '--prune')) {
+  process.stderr.write('usage: npm run ingest -- PATH [NAME] [--prune]   (PATH: a notes file or a folder of them)\n');
   process.exit(2);
 }
-const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
-const content = readFileSync(path, 'utf8');
+const path = resolve(process.env.INIT_CWD ?? process.cwd(), target);
+const isFolder = statSync(path, { throwIfNoEntry: false })?.isDirectory();
+if (isFolder === undefined) {
+  process.stderr.write(`kubenotes: no such file or folder: ${path}\n`);
+  process.exit(2);
+}
 const { app } = await openCliContext();
-const bar = ingestProgressBar(basename(path));
 try {
-  const report = await app.get(IngestService).ingest(name ?? basename(path), content, (p) => bar.update(p));
-  bar.stop();
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  const ingest = app.get(IngestService);
+  if (isFolder) {
+    const bar = folderProgressBar();
+    const report = await ingest.ingestFolder(path, { prune, onFile: ({ name: file, index, total }) => bar.file(file, index, total) });
+    bar.stop();
+    process.stderr.write(folderSummary(report));
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (report.failed.length > 0) process.exitCode = 1;
+  } else {
+    const bar = ingestProgressBar(basename(path));
+    const report = await ingest.ingest(name ?? basename(path), readFileSync(path, 'utf8'), (p) => bar.update(p));
+    bar.stop();
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  }
 } finally {
   await app.close();
 }

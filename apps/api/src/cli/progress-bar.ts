@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { IngestProgress } from '../ingest/ingest.repository.js';
+import type { IngestProgress } from '../ingest/ingest.types.js';
 
 /** A progress bar on stderr for one ingest, or plain lines when stderr is not a terminal (CI logs). */
 export function ingestProgressBar(label: string): { update(progress: IngestProgress): void; stop(): void } {

@@ -1,20 +1,16 @@
-/** npm run seed: ingest every notes file in SEED_DIR (default seed/notes); unchanged files are skipped. */
+/** npm run seed: ingest SEED_DIR (default seed/notes) recursively, as `npm run ingest -- DIR` does; unchanged files are skipped. */
 import { IngestService } from '../ingest/ingest.service.js';
 import { openCliContext } from './cli-context.js';
-import { ingestProgressBar } from './progress-bar.js';
+import { folderProgressBar, folderSummary } from './folder-progress.js';
 
 const { app, config } = await openCliContext();
-const ingest = app.get(IngestService);
-let bar: ReturnType<typeof ingestProgressBar> | undefined;
-let current = '';
-const reports = await ingest.ingestFolder(config.seedDir, (file, progress) => {
-  if (file !== current) {
-    bar?.stop();
-    bar = ingestProgressBar(file);
-    current = file;
-  }
-  bar!.update(progress);
-});
-bar?.stop();
-process.stdout.write(`${JSON.stringify({ documents: reports }, null, 2)}\n`);
-await app.close();
+try {
+  const bar = folderProgressBar();
+  const report = await app.get(IngestService).ingestFolder(config.seedDir, { onFile: ({ name, index, total }) => bar.file(name, index, total) });
+  bar.stop();
+  process.stderr.write(folderSummary(report));
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (report.failed.length > 0) process.exitCode = 1;
+} finally {
+  await app.close();
+}

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '../common/logger.js';
-import type { IngestReport } from './ingest.service.js';
+import type { DocumentChange } from './ingest.types.js';
 
-export type DocumentChangedListener = (report: IngestReport) => Promise<void> | void;
+export type DocumentChangedListener = (change: DocumentChange) => Promise<void> | void;
 
 /**
- * Tells whoever cares (the search index) that stored notes changed, so the
+ * Tells whoever cares (the search index) that a stored document changed, so the
  * ingest service need not know who they are. Listeners are awaited, so an
  * ingest answers once what depends on it is up to date; their failures are logged, not thrown.
  */
@@ -21,12 +21,12 @@ export class IngestEvents {
     return () => this.listeners.delete(listener);
   }
 
-  async documentChanged(report: IngestReport): Promise<void> {
+  async documentChanged(change: DocumentChange): Promise<void> {
     for (const listener of this.listeners) {
       try {
-        await listener(report);
+        await listener(change);
       } catch (error) {
-        this.logger.error({ err: error, document: report.document.name }, 'document-changed listener failed');
+        this.logger.error({ err: error, document: change.document.name }, 'document-changed listener failed');
       }
     }
   }

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { DerivedGraphService } from './derived-graph.service.js';
 import { IngestEvents } from './ingest-events.js';
 import { IngestRepository } from './ingest.repository.js';
 import { IngestService } from './ingest.service.js';
@@ -6,7 +7,7 @@ import { OntologyService } from './ontology.service.js';
 
 @Global()
 @Module({
-  providers: [IngestRepository, IngestService, OntologyService, IngestEvents],
+  providers: [IngestRepository, IngestService, OntologyService, IngestEvents, DerivedGraphService],
   exports: [IngestService, OntologyService, IngestEvents],
 })
 export class IngestModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../../../generated/prisma/client.js';
-import type { Ontology } from '../../../../seed/ontology/types.js';
-import { relateTopics, relationEvidence } from '../../../../seed/parser/linker.js';
+import type { OntologyEntity, OntologyRelation } from '../../../../seed/ontology/types.js';
 import type { GraphTopic } from '../../../../seed/parser/topic-graph.js';
+import type { TopicLink } from '../../../../seed/parser/related-topics.js';
 import { DatabaseService } from '../database/database.service.js';
 
 type Tx = Prisma.TransactionClient;
@@ -11,23 +11,27 @@ export interface DocumentRow {
   name: string;
   slug: string;
   format: string;
+  title: string | null;
+  metadata: Prisma.InputJsonObject;
   contentHash: string;
   content: string;
   lineCount: number;
 }
 
-export interface IngestProgress {
-  phase: string;
-  done: number;
-  total: number;
+export interface StoredDocument {
+  id: number;
+  name: string;
+  slug: string;
+  contentHash: string;
 }
 
 // Ingesting the 1000x benchmark corpus takes minutes; the default is 5 s.
-const TRANSACTION_OPTIONS = { timeout: 30 * 60_000, maxWait: 30_000 };
-/** Related topics kept per topic: enough for any page, bounded at scale. */
-const LINKS_PER_TOPIC = 12;
+const TRANSACTION_OPTIONS = { timeout: 30 * 60_000, maxWait: 60_000 };
 
-/** The only writer of the topic graph. Every public method is one transaction. */
+/**
+ * The only writer of the topic graph: reads and writes rows, computes nothing.
+ * Every write goes through transaction(), whose IngestRows are valid inside it only.
+ */
 @Injectable()
 export class IngestRepository {
   constructor(private readonly database: DatabaseService) {}
@@ -37,8 +41,8 @@ export class IngestRepository {
   }
 
   /** One transaction; read caches learn of it once it has settled (committed or rolled back). */
-  private write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work, TRANSACTION_OPTIONS).finally(() => this.database.noteWrite());
+  transaction<T>(work: (rows: IngestRows) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction((tx) => work(new IngestRows(tx)), TRANSACTION_OPTIONS).finally(() => this.database.noteWrite());
   }
 
   countDocuments(): Promise<number> {
@@ -49,80 +53,113 @@ export class IngestRepository {
     return this.prisma.topic.count({ where: { documentId } });
   }
 
-  findDocument(name: string) {
-    return this.prisma.document.findUnique({ where: { name }, select: { id: true, slug: true, contentHash: true } });
+  findDocumentByName(name: string): Promise<StoredDocument | null> {
+    return this.prisma.document.findUnique({ where: { name }, select: documentSelect });
   }
 
-  /** Slugs of topics that belong to documents other than `name`. */
-  async slugsOfOtherDocuments(name: string): Promise<Set<string>> {
-    const rows = await this.prisma.topic.findMany({ where: { document: { name: { not: name } } }, select: { slug: true } });
+  findDocumentBySlug(slug: string): Promise<StoredDocument | null> {
+    return this.prisma.document.findUnique({ where: { slug }, select: documentSelect });
+  }
+
+  /** Names of every stored document (a folder ingest prunes the ones whose file is gone). */
+  async documentNames(): Promise<string[]> {
+    return (await this.prisma.document.findMany({ select: { name: true }, orderBy: { name: 'asc' } })).map((d) => d.name);
+  }
+
+  /** Which of these topic slugs belong to documents other than `documentName`. */
+  async topicSlugsOfOthers(slugs: readonly string[], documentName: string): Promise<Set<string>> {
+    const rows = await this.prisma.topic.findMany({
+      where: { slug: { in: [...new Set(slugs)] }, document: { name: { not: documentName } } },
+      select: { slug: true },
+    });
     return new Set(rows.map((row) => row.slug));
   }
 
-  /** Makes entities and relations match the ontology files: upsert by slug, delete what is gone. */
-  syncOntology(ontology: Ontology): Promise<{ entities: number; relations: number }> {
-    return this.write(async (tx) => {
-      const slugs = ontology.entities.map((entity) => entity.slug);
-      await tx.entity.deleteMany({ where: { slug: { notIn: slugs } } });
-      for (const entity of ontology.entities) {
-        const data = {
-          type: entity.type,
-          name: entity.name,
-          aliases: entity.aliases,
-          description: entity.description,
-          attributes: entity.attributes as Prisma.InputJsonObject,
-        };
-        await tx.entity.upsert({ where: { slug: entity.slug }, create: { slug: entity.slug, ...data }, update: data });
-      }
-      const ids = await entityIds(tx);
-      const wanted = ontology.relations.map((r) => ({ fromId: ids.get(r.from)!, type: r.type, toId: ids.get(r.to)! }));
-      const key = (r: { fromId: number; type: string; toId: number }) => `${r.fromId} ${r.type} ${r.toId}`;
-      const wantedKeys = new Set(wanted.map(key));
-      const existing = await tx.relation.findMany({ select: { id: true, fromId: true, type: true, toId: true } });
-      const stale = existing.filter((r) => !wantedKeys.has(key(r))).map((r) => r.id);
-      if (stale.length) await tx.relation.deleteMany({ where: { id: { in: stale } } });
-      await tx.relation.createMany({ data: wanted, skipDuplicates: true });
-      await recomputeDerived(tx, ontology);
-      return { entities: ontology.entities.length, relations: wanted.length };
+  /** Document slugs equal to `slug` or `slug-<n>`, of documents other than `documentName`. */
+  async documentSlugsLike(slug: string, documentName: string): Promise<Set<string>> {
+    const rows = await this.prisma.document.findMany({
+      where: { OR: [{ slug }, { slug: { startsWith: `${slug}-` } }], name: { not: documentName } },
+      select: { slug: true },
     });
+    return new Set(rows.map((row) => row.slug));
+  }
+}
+
+const documentSelect = { id: true, name: true, slug: true, contentHash: true } satisfies Prisma.DocumentSelect;
+
+/** Row reads and writes inside one transaction. */
+export class IngestRows {
+  constructor(private readonly tx: Tx) {}
+
+  /** Serialises writes of one document name across processes and connections (released at commit). */
+  async lockDocumentName(name: string): Promise<void> {
+    await this.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${name}, 0))`;
   }
 
-  /** Related topics and relation evidence from every stored mention, in one transaction. */
-  recomputeDerived(ontology: Ontology): Promise<void> {
-    return this.write((tx) => recomputeDerived(tx, ontology));
+  findDocument(name: string): Promise<StoredDocument | null> {
+    return this.tx.document.findUnique({ where: { name }, select: documentSelect });
   }
 
-  /**
-   * Replaces a document and its topics in one transaction, then (unless `derived`
-   * is false, for a caller that recomputes once after many documents) recomputes
-   * what depends on every document (related topics, relation evidence).
-   * A failure anywhere rolls the whole document back to its previous state.
-   */
-  replaceDocument(
-    document: DocumentRow,
-    topics: GraphTopic[],
-    ontology: Ontology,
-    onProgress: (progress: IngestProgress) => void = () => undefined,
-    derived = true,
-  ): Promise<{ documentId: number }> {
-    return this.write(async (tx) => {
-      const saved = await tx.document.upsert({
-        where: { name: document.name },
-        create: document,
-        update: { ...document, ingestedAt: new Date() },
-        select: { id: true },
-      });
-      await tx.topic.deleteMany({ where: { documentId: saved.id } });
-      const ids = await entityIds(tx);
-      const topicIds = new Map<string, number>();
-      const total = topics.length;
-      for (const level of [1, 2] as const) {
-        const rows = topics.filter((topic) => topic.level === level);
-        const created = await tx.topic.createManyAndReturn({
-          data: rows.map((topic) => ({
+  async saveDocument(document: DocumentRow, existingId: number | null): Promise<number> {
+    if (existingId === null) return (await this.tx.document.create({ data: document, select: { id: true } })).id;
+    await this.tx.document.update({ where: { id: existingId }, data: { ...document, updatedAt: new Date() } });
+    return existingId;
+  }
+
+  async deleteDocument(id: number): Promise<void> {
+    await this.tx.document.delete({ where: { id } });
+  }
+
+  async topicIdsOf(documentId: number): Promise<number[]> {
+    return (await this.tx.topic.findMany({ where: { documentId }, select: { id: true } })).map((t) => t.id);
+  }
+
+  /** Those of these topics that still exist. */
+  async existingTopics(topicIds: readonly number[]): Promise<number[]> {
+    if (topicIds.length === 0) return [];
+    return (await this.tx.topic.findMany({ where: { id: { in: [...topicIds] } }, select: { id: true } })).map((t) => t.id);
+  }
+
+  /** Removes a document's topics; snippets, mentions, evidence and links go with them (ON DELETE CASCADE). */
+  async deleteTopicsOf(documentId: number): Promise<void> {
+    await this.tx.topic.deleteMany({ where: { documentId } });
+  }
+
+  /** Topics elsewhere whose related-topic links point at any of these topics. */
+  async topicsLinkingTo(topicIds: readonly number[]): Promise<number[]> {
+    if (topicIds.length === 0) return [];
+    const rows = await this.tx.topicLink.findMany({
+      where: { toId: { in: [...topicIds] }, fromId: { notIn: [...topicIds] } },
+      select: { fromId: true },
+      distinct: ['fromId'],
+    });
+    return rows.map((row) => row.fromId);
+  }
+
+  /** Entity slugs mentioned by any of these topics. */
+  async entitiesMentionedBy(topicIds: readonly number[]): Promise<string[]> {
+    if (topicIds.length === 0) return [];
+    const rows = await this.tx.entity.findMany({ where: { mentions: { some: { topicId: { in: [...topicIds] } } } }, select: { slug: true } });
+    return rows.map((row) => row.slug);
+  }
+
+  async entityIds(): Promise<Map<string, number>> {
+    const rows = await this.tx.entity.findMany({ select: { id: true, slug: true } });
+    return new Map(rows.map((row) => [row.slug, row.id]));
+  }
+
+  /** Inserts topics parents first; returns their ids by slug. */
+  async insertTopics(documentId: number, topics: readonly GraphTopic[], onLevel: (done: number) => void): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    const levels = [...new Set(topics.map((t) => t.level))].sort((a, b) => a - b);
+    for (const level of levels) {
+      const created = await this.tx.topic.createManyAndReturn({
+        data: topics
+          .filter((topic) => topic.level === level)
+          .map((topic) => ({
             slug: topic.slug,
-            documentId: saved.id,
-            parentId: topic.parentSlug ? topicIds.get(topic.parentSlug)! : null,
+            documentId,
+            parentId: topic.parentSlug ? ids.get(topic.parentSlug)! : null,
             level: topic.level,
             position: topic.position,
             title: topic.title,
@@ -132,86 +169,163 @@ export class IngestRepository {
             lineStart: topic.lineStart,
             lineEnd: topic.lineEnd,
           })),
-          select: { id: true, slug: true },
-        });
-        for (const row of created) topicIds.set(row.slug, row.id);
-        onProgress({ phase: 'topics', done: topicIds.size, total });
-      }
-      await insertInChunks(
-        topics.flatMap((topic) =>
-          topic.snippets.map((snippet, position) => ({
-            topicId: topicIds.get(topic.slug)!,
-            position,
-            kind: snippet.kind,
-            content: snippet.content,
-            lineStart: snippet.lineStart,
-            lineEnd: snippet.lineEnd,
-            apiVersion: snippet.manifest?.apiVersion ?? null,
-            manifestKind: snippet.manifest?.kind ?? null,
-            manifestName: snippet.manifest?.name ?? null,
-            deprecatedReplacement: snippet.manifest?.deprecated?.replacement ?? null,
-            deprecatedRemovedIn: snippet.manifest?.deprecated?.removedIn ?? null,
-            deprecatedNote: snippet.manifest?.deprecated?.note ?? null,
-          })),
-        ),
-        (data) => tx.snippet.createMany({ data }),
-      );
-      onProgress({ phase: 'snippets', done: total, total });
-      await insertInChunks(
-        topics.flatMap((topic) =>
-          topic.mentions
-            .filter((mention) => ids.has(mention.entitySlug))
-            .map((mention) => ({ topicId: topicIds.get(topic.slug)!, entityId: ids.get(mention.entitySlug)!, count: mention.count })),
-        ),
-        (data) => tx.mention.createMany({ data }),
-      );
-      onProgress({ phase: 'mentions', done: total, total });
-      if (derived) {
-        await recomputeDerived(tx, ontology);
-        onProgress({ phase: 'links', done: total, total });
-      }
-      return { documentId: saved.id };
+        select: { id: true, slug: true },
+      });
+      for (const row of created) ids.set(row.slug, row.id);
+      onLevel(ids.size);
+    }
+    return ids;
+  }
+
+  insertSnippets(rows: Prisma.SnippetCreateManyInput[]): Promise<void> {
+    return insertInChunks(rows, (data) => this.tx.snippet.createMany({ data }));
+  }
+
+  insertMentions(rows: Prisma.MentionCreateManyInput[]): Promise<void> {
+    return insertInChunks(rows, (data) => this.tx.mention.createMany({ data }));
+  }
+
+  insertEvidence(rows: Prisma.RelationEvidenceCreateManyInput[]): Promise<void> {
+    return insertInChunks(rows, (data) => this.tx.relationEvidence.createMany({ data, skipDuplicates: true }));
+  }
+
+  async deleteAllEvidence(): Promise<void> {
+    await this.tx.relationEvidence.deleteMany({});
+  }
+
+  /** Relations with their endpoints' slugs, to match the ontology's. */
+  async relations(): Promise<Array<{ id: number; from: string; type: string; to: string }>> {
+    const rows = await this.tx.relation.findMany({
+      select: { id: true, type: true, from: { select: { slug: true } }, to: { select: { slug: true } } },
     });
+    return rows.map((r) => ({ id: r.id, from: r.from.slug, type: r.type, to: r.to.slug }));
+  }
+
+  // Related-topic links.
+
+  /** How many topics mention anything, and how many mention each entity. */
+  async mentionStats(): Promise<{ topics: number; df: Map<string, number> }> {
+    const [{ topics }] = await this.tx.$queryRaw<[{ topics: number }]>`SELECT count(DISTINCT topic_id)::int AS topics FROM mentions`;
+    const rows = await this.tx.$queryRaw<Array<{ slug: string; df: number }>>`
+      SELECT e.slug, count(*)::int AS df FROM mentions m JOIN entities e ON e.id = m.entity_id GROUP BY e.slug`;
+    return { topics, df: new Map(rows.map((row) => [row.slug, row.df])) };
+  }
+
+  /** Each topic's mentioned entity slugs: these topics, or every topic when `topicIds` is omitted. */
+  async entitySets(topicIds?: readonly number[]): Promise<Map<number, Set<string>>> {
+    if (topicIds?.length === 0) return new Map();
+    const rows = topicIds
+      ? await this.tx.$queryRaw<Array<{ topic_id: number; slug: string }>>`
+          SELECT m.topic_id, e.slug FROM mentions m JOIN entities e ON e.id = m.entity_id
+          WHERE m.topic_id = ANY(${[...topicIds]}::int[])`
+      : await this.tx.$queryRaw<Array<{ topic_id: number; slug: string }>>`
+          SELECT m.topic_id, e.slug FROM mentions m JOIN entities e ON e.id = m.entity_id ORDER BY m.topic_id`;
+    const sets = new Map<number, Set<string>>();
+    for (const row of rows) {
+      const set = sets.get(row.topic_id);
+      if (set) set.add(row.slug);
+      else sets.set(row.topic_id, new Set([row.slug]));
+    }
+    return sets;
+  }
+
+  /** Topics mentioning each of these entities. */
+  async topicsMentioning(entitySlugs: readonly string[]): Promise<Map<string, number[]>> {
+    if (entitySlugs.length === 0) return new Map();
+    const rows = await this.tx.$queryRaw<Array<{ topic_id: number; slug: string }>>`
+      SELECT m.topic_id, e.slug FROM mentions m JOIN entities e ON e.id = m.entity_id
+      WHERE e.slug = ANY(${[...entitySlugs]}::text[])`;
+    const postings = new Map<string, number[]>();
+    for (const row of rows) {
+      const list = postings.get(row.slug);
+      if (list) list.push(row.topic_id);
+      else postings.set(row.slug, [row.topic_id]);
+    }
+    return postings;
+  }
+
+  /** Per topic: how many links it has and the lowest-ranked one's score. */
+  async linkFloors(fromIds: readonly number[]): Promise<Map<number, { count: number; min: number }>> {
+    if (fromIds.length === 0) return new Map();
+    const rows = await this.tx.$queryRaw<Array<{ from_id: number; count: number; min: number }>>`
+      SELECT from_id, count(*)::int AS count, min(score) AS min FROM topic_links
+      WHERE from_id = ANY(${[...fromIds]}::int[]) GROUP BY from_id`;
+    return new Map(rows.map((row) => [row.from_id, { count: row.count, min: row.min }]));
+  }
+
+  /** Replaces the links out of these topics (every topic's when `fromIds` is omitted). */
+  async replaceLinks(links: readonly TopicLink<number>[], fromIds?: readonly number[]): Promise<void> {
+    if (fromIds) {
+      if (fromIds.length > 0) await this.tx.topicLink.deleteMany({ where: { fromId: { in: [...fromIds] } } });
+    } else {
+      await this.tx.topicLink.deleteMany({});
+    }
+    await this.insertLinks(links);
+  }
+
+  insertLinks(links: readonly TopicLink<number>[]): Promise<void> {
+    return insertInChunks(
+      links.map((link) => ({ fromId: link.from, toId: link.to, score: link.score, via: link.via })),
+      (data) => this.tx.topicLink.createMany({ data, skipDuplicates: true }),
+    );
+  }
+
+  /** Drops each topic's links beyond its best `keep` (score, then target id). */
+  async trimLinks(fromIds: readonly number[], keep: number): Promise<void> {
+    if (fromIds.length === 0) return;
+    await this.tx.$executeRaw`
+      DELETE FROM topic_links t USING (
+        SELECT from_id, to_id, row_number() OVER (PARTITION BY from_id ORDER BY score DESC, to_id) AS rank
+        FROM topic_links WHERE from_id = ANY(${[...fromIds]}::int[])
+      ) ranked
+      WHERE t.from_id = ranked.from_id AND t.to_id = ranked.to_id AND ranked.rank > ${keep}`;
+  }
+
+  // The ontology.
+
+  /** Makes the stored entities exactly these; returns how many rows changed. */
+  async syncEntities(entities: readonly OntologyEntity[]): Promise<number> {
+    const stored = new Map(
+      (await this.tx.entity.findMany({ select: { slug: true, type: true, name: true, aliases: true, description: true, attributes: true } })).map(
+        (row) => [row.slug, JSON.stringify([row.type, row.name, row.aliases, row.description, row.attributes])],
+      ),
+    );
+    const { count: deleted } = await this.tx.entity.deleteMany({ where: { slug: { notIn: entities.map((entity) => entity.slug) } } });
+    let changed = deleted;
+    for (const entity of entities) {
+      const data = {
+        type: entity.type,
+        name: entity.name,
+        aliases: entity.aliases,
+        description: entity.description,
+        attributes: entity.attributes as Prisma.InputJsonObject,
+      };
+      // Compared as stored (jsonb orders keys its own way), so an unchanged ontology writes nothing.
+      if (stored.get(entity.slug) === JSON.stringify([data.type, data.name, data.aliases, data.description, sortKeys(data.attributes)])) continue;
+      await this.tx.entity.upsert({ where: { slug: entity.slug }, create: { slug: entity.slug, ...data }, update: data });
+      changed++;
+    }
+    return changed;
+  }
+
+  /** Makes the stored relations exactly these; returns how many rows changed. */
+  async syncRelations(relations: readonly OntologyRelation[]): Promise<number> {
+    const ids = await this.entityIds();
+    const wanted = relations.map((r) => ({ fromId: ids.get(r.from)!, type: r.type, toId: ids.get(r.to)! }));
+    const key = (r: { fromId: number; type: string; toId: number }) => `${r.fromId} ${r.type} ${r.toId}`;
+    const wantedKeys = new Set(wanted.map(key));
+    const existing = await this.tx.relation.findMany({ select: { id: true, fromId: true, type: true, toId: true } });
+    const stale = existing.filter((r) => !wantedKeys.has(key(r))).map((r) => r.id);
+    if (stale.length) await this.tx.relation.deleteMany({ where: { id: { in: stale } } });
+    const { count: created } = await this.tx.relation.createMany({ data: wanted, skipDuplicates: true });
+    return stale.length + created;
   }
 }
 
-async function entityIds(tx: Tx): Promise<Map<string, number>> {
-  const rows = await tx.entity.findMany({ select: { id: true, slug: true } });
-  return new Map(rows.map((row) => [row.slug, row.id]));
-}
-
-/** Related topics and relation evidence depend on every document's mentions, so they are rebuilt together. */
-async function recomputeDerived(tx: Tx, ontology: Ontology): Promise<void> {
-  const mentions = await tx.mention.findMany({ select: { topicId: true, entity: { select: { slug: true } } } });
-  const byTopic = new Map<string, string[]>();
-  for (const mention of mentions) {
-    const key = String(mention.topicId);
-    const slugs = byTopic.get(key) ?? [];
-    slugs.push(mention.entity.slug);
-    byTopic.set(key, slugs);
-  }
-  const topicMentions = [...byTopic].map(([topicKey, entitySlugs]) => ({ topicKey, entitySlugs }));
-
-  await tx.topicLink.deleteMany({});
-  const links = relateTopics(topicMentions, { limitPerTopic: LINKS_PER_TOPIC });
-  await insertInChunks(
-    links.map((link) => ({ fromId: Number(link.from), toId: Number(link.to), score: link.score, via: link.via })),
-    (data) => tx.topicLink.createMany({ data }),
-  );
-
-  await tx.relationEvidence.deleteMany({});
-  const relations = await tx.relation.findMany({
-    select: { id: true, type: true, from: { select: { slug: true } }, to: { select: { slug: true } } },
-  });
-  const relationId = new Map(relations.map((r) => [`${r.from.slug} ${r.type} ${r.to.slug}`, r.id]));
-  const evidence = relationEvidence(ontology.relations, topicMentions);
-  await insertInChunks(
-    evidence.flatMap((item) => {
-      const id = relationId.get(`${item.from} ${item.type} ${item.to}`);
-      return id === undefined ? [] : item.evidence.map((topicKey) => ({ relationId: id, topicId: Number(topicKey) }));
-    }),
-    (data) => tx.relationEvidence.createMany({ data }),
-  );
+/** jsonb gives objects back with keys ordered by length, then bytes; so do we, to compare. */
+function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(value).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(keys.map((key) => [key, value[key]]));
 }
 
 /** Bind parameters per INSERT, under PostgreSQL's limit of 65535 and Prisma's own batch size. */

@@ -1,127 +1,320 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, isAbsolute, join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { parseDocument } from '../../../../seed/parser/parse-document.js';
-import { slugify } from '../../../../seed/parser/slug.js';
-import { buildTopicGraph } from '../../../../seed/parser/topic-graph.js';
+import { buildTopicGraph, type GraphTopic } from '../../../../seed/parser/topic-graph.js';
+import type { ParsedDocument } from '../../../../seed/parser/types.js';
 import { LOGGER } from '../common/logger.js';
-import { BadParameterError } from '../common/problems.js';
+import { BadParameterError, NotFoundError } from '../common/problems.js';
 import { projectRoot } from '../common/project-root.js';
+import { DerivedGraphService } from './derived-graph.service.js';
+import { documentSlugFor, firstFreeSlug, normaliseDocumentName } from './document-name.js';
 import { IngestEvents } from './ingest-events.js';
-import { IngestRepository, type IngestProgress } from './ingest.repository.js';
+import { IngestRepository, type IngestRows } from './ingest.repository.js';
+import type { DeleteReport, FolderIngestReport, IngestProgress, IngestReport } from './ingest.types.js';
+import { listNotesFolder, readNoteFile } from './notes-folder.js';
 import { OntologyService } from './ontology.service.js';
-
-export interface IngestReport {
-  document: { name: string; slug: string };
-  /** True when the same content was already stored: nothing was written. */
-  unchanged: boolean;
-  topics: number;
-  snippets: number;
-  mentions: number;
-}
 
 /** Largest notes document accepted (characters). */
 export const MAX_DOCUMENT_CHARS = 2_000_000;
-const NOTE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+export const MAX_DOCUMENT_NAME = 300;
+/** Tries of a write that lost a race for a slug to another writer (a unique violation). */
+const WRITE_ATTEMPTS = 4;
 
-/** Turns notes into the topic graph: parse, link to the ontology, store in one transaction. */
+export interface FolderOptions {
+  /** Remove stored documents whose file is no longer in the folder. */
+  prune?: boolean;
+  /** Called before each file, and with each file's progress. */
+  onFile?: (file: { name: string; index: number; total: number }) => void;
+  onProgress?: (name: string, progress: IngestProgress) => void;
+}
+
+/** How the links of a written document are brought up to date. */
+type LinkMode = 'now' | 'deferred';
+
+interface WriteOutcome {
+  report: IngestReport;
+  /** Topics whose links are stale: the new ones and those that pointed at the old ones. */
+  staleLinks: { targets: number[]; fresh: number[] };
+}
+
+/**
+ * Turns notes into the topic graph: parse, link to the ontology, store one
+ * document per transaction, then bring what depends on it (related topics,
+ * relation evidence, the search index) up to date for that document only.
+ */
 @Injectable()
 export class IngestService {
   constructor(
     private readonly repository: IngestRepository,
     private readonly ontology: OntologyService,
+    private readonly derived: DerivedGraphService,
     private readonly events: IngestEvents,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  syncOntology() {
-    return this.repository.syncOntology(this.ontology.ontology);
+  /**
+   * Makes entities and relations match the ontology files; when that changed
+   * anything, recomputes what is derived from them (links, evidence).
+   */
+  syncOntology(): Promise<{ entities: number; relations: number; changed: number }> {
+    const { entities, relations } = this.ontology.ontology;
+    return this.repository.transaction(async (rows) => {
+      const changed = (await rows.syncEntities(entities)) + (await rows.syncRelations(relations));
+      if (changed > 0) await this.derived.recomputeAll(rows, relations);
+      return { entities: entities.length, relations: relations.length, changed };
+    });
   }
 
-  ingest(name: string, content: string, onProgress?: (progress: IngestProgress) => void): Promise<IngestReport> {
-    return this.ingestOne(name, content, onProgress, true);
+  /** Links and evidence from scratch (POST /admin/reindex): undoes the drift of incremental updates. */
+  recomputeDerived(): Promise<void> {
+    return this.repository.transaction((rows) => this.derived.recomputeAll(rows, this.ontology.ontology.relations));
+  }
+
+  /** One document; the same name again replaces it. */
+  async ingest(name: string, content: string, onProgress?: (progress: IngestProgress) => void): Promise<IngestReport> {
+    return (await this.write(name, content, 'now', onProgress)).report;
+  }
+
+  async deleteDocument(slug: string): Promise<DeleteReport> {
+    const found = await this.repository.findDocumentBySlug(slug);
+    if (!found) throw new NotFoundError('document', slug);
+    const removed = await this.repository.transaction(async (rows) => {
+      await rows.lockDocumentName(found.name);
+      const document = await rows.findDocument(found.name);
+      if (!document) return null; // deleted meanwhile
+      const topicIds = await rows.topicIdsOf(document.id);
+      const entities = await rows.entitiesMentionedBy(topicIds);
+      const pointing = await rows.topicsLinkingTo(topicIds);
+      await rows.deleteDocument(document.id);
+      await this.derived.updateLinks(rows, pointing, []);
+      return { report: { document: { name: document.name, slug: document.slug }, topics: topicIds.length }, entities };
+    });
+    if (!removed) throw new NotFoundError('document', slug);
+    this.logger.info(removed.report, 'document deleted');
+    await this.events.documentChanged({ kind: 'deleted', document: removed.report.document, entities: removed.entities });
+    return removed.report;
   }
 
   /**
-   * `derived` false leaves related topics and relation evidence to a later
-   * recomputeDerived: they depend on every document, so a folder recomputes them once.
+   * Every notes file under a folder (recursively), each in a transaction of its
+   * own; a file that fails is reported and the others go on. Links are brought
+   * up to date once at the end rather than per file: a first ingest of a large
+   * folder would otherwise rescore the growing corpus with every file.
    */
-  private async ingestOne(
-    name: string,
-    content: string,
-    onProgress: ((progress: IngestProgress) => void) | undefined,
-    derived: boolean,
-  ): Promise<IngestReport> {
-    const cleanName = name.trim();
-    if (!cleanName || cleanName.length > 200) throw new BadParameterError('name', 'must be 1 to 200 characters');
+  async ingestFolder(dir: string, options: FolderOptions = {}): Promise<FolderIngestReport> {
+    const folder = isAbsolute(dir) ? dir : join(projectRoot(), dir);
+    const { files, skipped } = await listNotesFolder(folder);
+    const report: FolderIngestReport = { folder, added: [], replaced: [], unchanged: [], skipped: [...skipped], failed: [], pruned: [] };
+    const targets = new Set<number>();
+    const fresh = new Set<number>();
+    try {
+      for (const [index, file] of files.entries()) {
+        options.onFile?.({ name: file.name, index, total: files.length });
+        const text = await readNoteFile(file.path, MAX_DOCUMENT_CHARS);
+        if ('skipped' in text) {
+          report.skipped.push({ name: file.name, reason: text.skipped });
+          continue;
+        }
+        try {
+          const outcome = await this.write(file.name, text.content, 'deferred', (p) => options.onProgress?.(file.name, p));
+          report[outcome.report.status].push(file.name);
+          outcome.staleLinks.targets.forEach((id) => targets.add(id));
+          outcome.staleLinks.fresh.forEach((id) => fresh.add(id));
+        } catch (error) {
+          report.failed.push({ name: file.name, error: (error as Error).message });
+          this.logger.error({ err: error, document: file.name }, 'ingest failed');
+        }
+      }
+      if (options.prune) {
+        const present = new Set(files.map((file) => file.name));
+        for (const name of await this.repository.documentNames()) {
+          if (present.has(name)) continue;
+          const document = await this.repository.findDocumentByName(name);
+          if (document) await this.deleteDocument(document.slug);
+          report.pruned.push(name);
+        }
+      }
+    } finally {
+      await this.refreshLinks([...targets], [...fresh]);
+    }
+    this.logger.info(
+      { folder, added: report.added.length, replaced: report.replaced.length, unchanged: report.unchanged.length, skipped: report.skipped.length, failed: report.failed.length, pruned: report.pruned.length },
+      'folder ingested',
+    );
+    return report;
+  }
+
+  /** Start-up: an empty knowledge base gets the seed notes. */
+  async seedIfEmpty(dir: string): Promise<FolderIngestReport | null> {
+    if ((await this.repository.countDocuments()) > 0) return null;
+    return this.ingestFolder(dir);
+  }
+
+  /**
+   * Links of topics written with deferred links: one incremental pass when they
+   * are a small part of the corpus, else a full recompute (cheaper than
+   * rescoring most topics' candidates one by one).
+   */
+  private async refreshLinks(targets: number[], fresh: number[]): Promise<void> {
+    if (targets.length === 0) return;
+    await this.repository.transaction(async (rows) => {
+      const stats = await rows.mentionStats();
+      if (targets.length > stats.topics / 4) await this.derived.recomputeAll(rows, this.ontology.ontology.relations);
+      else await this.derived.updateLinks(rows, await rows.existingTopics(targets), await rows.existingTopics(fresh));
+    });
+  }
+
+  private async write(name: string, content: string, links: LinkMode, onProgress?: (progress: IngestProgress) => void): Promise<WriteOutcome> {
+    const cleanName = normaliseDocumentName(name);
+    if (!cleanName || cleanName.length > MAX_DOCUMENT_NAME) throw new BadParameterError('name', `must be 1 to ${MAX_DOCUMENT_NAME} characters`);
     if (!content.trim()) throw new BadParameterError('content', 'is empty');
     if (content.length > MAX_DOCUMENT_CHARS) throw new BadParameterError('content', `exceeds ${MAX_DOCUMENT_CHARS} characters`);
 
     const contentHash = createHash('sha256').update(content).digest('hex');
-    const existing = await this.repository.findDocument(cleanName);
-    if (existing?.contentHash === contentHash) {
-      this.logger.info({ document: cleanName }, 'ingest skipped: content unchanged');
-      const topics = await this.repository.countTopics(existing.id);
-      return { document: { name: cleanName, slug: existing.slug }, unchanged: true, topics, snippets: 0, mentions: 0 };
-    }
+    const existing = await this.repository.findDocumentByName(cleanName);
+    if (existing?.contentHash === contentHash) return this.unchanged(existing);
     const parsed = parseDocument(cleanName, content);
-
-    const documentSlug = existing?.slug ?? slugify(basename(cleanName, extname(cleanName)));
-    const taken = await this.repository.slugsOfOtherDocuments(cleanName);
-    const topics = buildTopicGraph(parsed, {
-      findMentions: (text) => this.ontology.findMentions(text),
-      slugTakenElsewhere: (slug) => taken.has(slug),
-      documentSlug,
-    });
-    const started = Date.now();
-    await this.repository.replaceDocument(
-      { name: cleanName, slug: documentSlug, format: parsed.format, contentHash, content, lineCount: parsed.lineCount },
-      topics,
-      this.ontology.ontology,
-      (progress) => {
-        this.logger.debug({ document: cleanName, ...progress }, 'ingest progress');
-        onProgress?.(progress);
-      },
-      derived,
-    );
-    const report: IngestReport = {
-      document: { name: cleanName, slug: documentSlug },
-      unchanged: false,
-      topics: topics.length,
-      snippets: topics.reduce((sum, topic) => sum + topic.snippets.length, 0),
-      mentions: topics.reduce((sum, topic) => sum + topic.mentions.length, 0),
-    };
-    this.logger.info({ ...report, ms: Date.now() - started }, 'document ingested');
-    await this.events.documentChanged(report);
-    return report;
-  }
-
-  /** Ingests every notes file of a folder, in name order, each file in a transaction of its own. */
-  async ingestFolder(dir: string, onProgress?: (file: string, progress: IngestProgress) => void): Promise<IngestReport[]> {
-    const folder = isAbsolute(dir) ? dir : join(projectRoot(), dir);
-    const files = readdirSync(folder).filter((file) => NOTE_EXTENSIONS.has(extname(file).toLowerCase())).sort();
-    const reports: IngestReport[] = [];
-    // Links and evidence are recomputed once, with the last file (or after a failure), not per file:
-    // per file it is quadratic in the folder's size.
-    let stale = false;
-    try {
-      for (const [i, file] of files.entries()) {
-        const last = i === files.length - 1;
-        const report = await this.ingestOne(file, readFileSync(join(folder, file), 'utf8'), (p) => onProgress?.(file, p), last);
-        if (!report.unchanged) stale = !last;
-        reports.push(report);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.store(cleanName, content, contentHash, parsed, links, onProgress);
+      } catch (error) {
+        // Another writer took a slug between our read and our insert: read again and retry.
+        if (!isUniqueViolation(error) || attempt === WRITE_ATTEMPTS) throw error;
+        this.logger.warn({ document: cleanName, attempt }, 'ingest lost a slug race; retrying');
       }
-    } finally {
-      if (stale) await this.repository.recomputeDerived(this.ontology.ontology);
     }
-    return reports;
   }
 
-  /** Start-up: an empty knowledge base gets the seed notes. */
-  async seedIfEmpty(dir: string): Promise<IngestReport[] | null> {
-    if ((await this.repository.countDocuments()) > 0) return null;
-    return this.ingestFolder(dir);
+  private async unchanged(document: { id: number; name: string; slug: string }): Promise<WriteOutcome> {
+    this.logger.info({ document: document.name }, 'ingest skipped: content unchanged');
+    return {
+      report: { document: { name: document.name, slug: document.slug }, status: 'unchanged', unchanged: true, topics: await this.repository.countTopics(document.id), snippets: 0, mentions: 0 },
+      staleLinks: { targets: [], fresh: [] },
+    };
   }
+
+  private async store(
+    name: string,
+    content: string,
+    contentHash: string,
+    parsed: ParsedDocument,
+    links: LinkMode,
+    onProgress: ((progress: IngestProgress) => void) | undefined,
+  ): Promise<WriteOutcome> {
+    const before = await this.repository.findDocumentByName(name);
+    const documentSlug = before?.slug ?? firstFreeSlug(documentSlugFor(name), await this.repository.documentSlugsLike(documentSlugFor(name), name));
+    const topics = await this.claimTopicSlugs(parsed, name, documentSlug);
+    const started = Date.now();
+    const progress = (phase: string, done: number) => {
+      const p = { phase, done, total: topics.length };
+      this.logger.debug({ document: name, ...p }, 'ingest progress');
+      onProgress?.(p);
+    };
+
+    const written = await this.repository.transaction(async (rows): Promise<(WriteOutcome & { entities: string[] }) | { same: true }> => {
+      await rows.lockDocumentName(name);
+      const existing = await rows.findDocument(name);
+      if (existing?.contentHash === contentHash) return { same: true }; // a concurrent writer stored it first
+      const oldTopics = existing ? await rows.topicIdsOf(existing.id) : [];
+      const oldEntities = await rows.entitiesMentionedBy(oldTopics);
+      const pointing = (await rows.topicsLinkingTo(oldTopics));
+      if (existing) await rows.deleteTopicsOf(existing.id);
+      const documentId = await rows.saveDocument(
+        { name, slug: existing?.slug ?? documentSlug, format: parsed.format, title: parsed.metadata.title, metadata: metadataJson(parsed), contentHash, content, lineCount: parsed.lineCount },
+        existing?.id ?? null,
+      );
+      const topicIds = await rows.insertTopics(documentId, topics, (done) => progress('topics', done));
+      const entityIds = await rows.entityIds();
+      await rows.insertSnippets(topics.flatMap((topic) => topic.snippets.map((snippet, position) => snippetRow(topicIds.get(topic.slug)!, position, snippet))));
+      progress('snippets', topics.length);
+      const mentioned = topics.map((topic) => ({
+        key: topicIds.get(topic.slug)!,
+        entities: new Set(topic.mentions.map((m) => m.entitySlug).filter((slug) => entityIds.has(slug))),
+      }));
+      await rows.insertMentions(
+        topics.flatMap((topic) =>
+          topic.mentions
+            .filter((m) => entityIds.has(m.entitySlug))
+            .map((m) => ({ topicId: topicIds.get(topic.slug)!, entityId: entityIds.get(m.entitySlug)!, count: m.count })),
+        ),
+      );
+      progress('mentions', topics.length);
+      await this.derived.addEvidence(rows, mentioned, this.ontology.ontology.relations);
+      const fresh = [...topicIds.values()];
+      const targets = [...fresh, ...pointing];
+      if (links === 'now') {
+        await this.derived.updateLinks(rows, targets, fresh);
+        progress('links', topics.length);
+      }
+      const newEntities = [...new Set(mentioned.flatMap((m) => [...m.entities]))];
+      return {
+        report: {
+          document: { name, slug: existing?.slug ?? documentSlug },
+          status: existing ? 'replaced' : 'added',
+          unchanged: false,
+          topics: topics.length,
+          snippets: topics.reduce((sum, topic) => sum + topic.snippets.length, 0),
+          mentions: topics.reduce((sum, topic) => sum + topic.mentions.length, 0),
+        },
+        staleLinks: links === 'now' ? { targets: [], fresh: [] } : { targets, fresh },
+        entities: [...new Set([...oldEntities, ...newEntities])],
+      };
+    });
+    if ('same' in written) return this.unchanged((await this.repository.findDocumentByName(name))!);
+    this.logger.info({ ...written.report, ms: Date.now() - started }, 'document ingested');
+    await this.events.documentChanged({ kind: 'upserted', document: written.report.document, entities: written.entities });
+    return { report: written.report, staleLinks: written.staleLinks };
+  }
+
+  /**
+   * Topic slugs come from titles; one another document owns takes this
+   * document's slug as a suffix. Only the slugs this document wants are read back,
+   * until none of them clashes (a clash can move a slug onto another taken one).
+   */
+  private async claimTopicSlugs(parsed: ParsedDocument, name: string, documentSlug: string): Promise<GraphTopic[]> {
+    const taken = new Set<string>();
+    const mentions = new Map<string, ReturnType<OntologyService['findMentions']>>();
+    const findMentions = (text: string) => {
+      let found = mentions.get(text);
+      if (!found) mentions.set(text, (found = this.ontology.findMentions(text)));
+      return found;
+    };
+    for (;;) {
+      const topics = buildTopicGraph(parsed, { findMentions, slugTakenElsewhere: (slug) => taken.has(slug), documentSlug });
+      const clashes = [...(await this.repository.topicSlugsOfOthers(topics.map((t) => t.slug), name))].filter((slug) => !taken.has(slug));
+      if (clashes.length === 0) return topics;
+      clashes.forEach((slug) => taken.add(slug));
+    }
+  }
+}
+
+function metadataJson(parsed: ParsedDocument) {
+  const { title: _title, ...rest } = parsed.metadata;
+  return JSON.parse(JSON.stringify(rest)) as Record<string, never>;
+}
+
+function snippetRow(topicId: number, position: number, snippet: GraphTopic['snippets'][number]) {
+  return {
+    topicId,
+    position,
+    kind: snippet.kind,
+    language: snippet.language,
+    content: snippet.content,
+    lineStart: snippet.lineStart,
+    lineEnd: snippet.lineEnd,
+    apiVersion: snippet.manifest?.apiVersion ?? null,
+    manifestKind: snippet.manifest?.kind ?? null,
+    manifestName: snippet.manifest?.name ?? null,
+    deprecatedReplacement: snippet.manifest?.deprecated?.replacement ?? null,
+    deprecatedRemovedIn: snippet.manifest?.deprecated?.removedIn ?? null,
+    deprecatedNote: snippet.manifest?.deprecated?.note ?? null,
+  };
+}
+
+/** Prisma's unique-constraint error, whichever driver adapter raised it. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string }; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
+  return e?.code === 'P2002' || e?.cause?.code === '23505' || e?.meta?.driverAdapterError?.cause?.originalCode === '23505';
 }

@@ -2,7 +2,7 @@ import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
 import { TextMemo } from '../common/text-memo.js';
 import { highlight } from './highlight.js';
 import type { QueryExpander } from './query-expander.js';
-import type { SearchDocument, SearchEngine, SearchHit, SearchKind, SearchQuery } from './search.types.js';
+import type { IndexChange, SearchDocument, SearchEngine, SearchHit, SearchKind, SearchQuery } from './search.types.js';
 import type { TextAnalyzer } from './text-analyzer.js';
 
 type Field = 'title' | 'aliases' | 'text';
@@ -22,6 +22,13 @@ const KIND_WEIGHT: Record<SearchKind, number> = { topic: 1.3, entity: 1, snippet
 /** Equal scores: topics first, then entities, then snippets. */
 const KIND_ORDER: Record<SearchKind, number> = { topic: 0, entity: 1, snippet: 2 };
 const BATCH = 100;
+
+interface IndexState {
+  index: MiniSearch<Record<string, unknown>>;
+  byId: Map<string, SearchDocument>;
+  byDocument: Map<string, Set<string>>;
+  documentFrequency: Map<string, number>;
+}
 const LATIN = /^[\p{L}\p{N}]+$/u;
 const HAN = /\p{Script=Han}/u;
 
@@ -32,15 +39,19 @@ const HAN = /\p{Script=Han}/u;
  */
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const;
-  private index = this.createIndex(new Set());
+  private index = this.createIndex();
   private byId = new Map<string, SearchDocument>();
+  /** Entry ids of each notes document, so a document's change replaces exactly its entries. */
+  private byDocument = new Map<string, Set<string>>();
   /**
    * In how many documents each indexed term occurs. A query term found here is
    * spelled as the notes spell it, so needs no typo tolerance; one found in most
    * documents says little about any of them (see COMMON_SHARE).
    */
   private documentFrequency = new Map<string, number>();
-  /** Answers of the current index: it never changes between rebuilds, so neither do they. */
+  /** Where the tokenizer puts the terms of the entry being added. */
+  private capturing: Set<string> | null = null;
+  /** Answers of the current index: it only changes through rebuild() and update(), which drop them. */
   private answers = new TextMemo(1000);
 
   constructor(
@@ -50,22 +61,61 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Builds a fresh index aside and swaps it in, so a search never sees a half-built one. */
   async rebuild(documents: SearchDocument[], onProgress?: (done: number, total: number) => void): Promise<void> {
-    const documentTerms = new Set<string>();
-    const documentFrequency = new Map<string, number>();
-    const index = this.createIndex(documentTerms);
+    const next = { index: this.createIndex(), byId: new Map<string, SearchDocument>(), byDocument: new Map<string, Set<string>>(), documentFrequency: new Map<string, number>() };
     for (let i = 0; i < documents.length; i += BATCH) {
-      for (const document of documents.slice(i, i + BATCH)) {
-        documentTerms.clear();
-        index.add({ ...document, aliases: document.aliases.join('\n') });
-        for (const term of documentTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-      }
+      for (const document of documents.slice(i, i + BATCH)) this.add(next, document);
       onProgress?.(Math.min(i + BATCH, documents.length), documents.length);
       await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
     }
-    this.index = index;
-    this.documentFrequency = documentFrequency;
-    this.byId = new Map(documents.map((d) => [d.id, d]));
+    ({ index: this.index, byId: this.byId, byDocument: this.byDocument, documentFrequency: this.documentFrequency } = next);
     this.answers = new TextMemo(1000);
+  }
+
+  /** Replaces one notes document's entries and the given entities' in place (synchronously: no search sees half of it). */
+  async update(change: IndexChange): Promise<void> {
+    const state = this.state;
+    for (const id of [...(state.byDocument.get(change.document) ?? [])]) this.remove(state, id);
+    for (const entity of change.entities) if (state.byId.has(entity.id)) this.remove(state, entity.id);
+    for (const document of [...change.documents, ...change.entities]) this.add(state, document);
+    this.answers = new TextMemo(1000);
+  }
+
+  private get state(): IndexState {
+    return { index: this.index, byId: this.byId, byDocument: this.byDocument, documentFrequency: this.documentFrequency };
+  }
+
+  private add(state: IndexState, document: SearchDocument): void {
+    const terms = new Set<string>();
+    this.capturing = terms;
+    try {
+      state.index.add({ ...document, aliases: document.aliases.join('\n') });
+    } finally {
+      this.capturing = null;
+    }
+    state.byId.set(document.id, document);
+    if (document.document) {
+      const ids = state.byDocument.get(document.document) ?? new Set<string>();
+      state.byDocument.set(document.document, ids.add(document.id));
+    }
+    for (const term of terms) state.documentFrequency.set(term, (state.documentFrequency.get(term) ?? 0) + 1);
+  }
+
+  private remove(state: IndexState, id: string): void {
+    const document = state.byId.get(id);
+    if (!document) return;
+    state.index.discard(id);
+    state.byId.delete(id);
+    if (document.document) state.byDocument.get(document.document)?.delete(id);
+    for (const term of this.termsOf(document)) {
+      const left = (state.documentFrequency.get(term) ?? 1) - 1;
+      if (left > 0) state.documentFrequency.set(term, left);
+      else state.documentFrequency.delete(term);
+    }
+  }
+
+  /** The distinct terms of an entry's fields, as the index tokenized them when it was added. */
+  private termsOf(document: SearchDocument): Set<string> {
+    return new Set([document.title, document.aliases.join('\n'), document.text].flatMap((field) => this.analyzer.terms(field)));
   }
 
   get size(): number {
@@ -128,14 +178,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return rarer.length > 0 ? rarer : terms;
   }
 
-  private createIndex(documentTerms: Set<string>) {
+  private createIndex() {
     return new MiniSearch<Record<string, unknown>>({
       idField: 'id',
       fields: FIELDS,
       storeFields: ['kind', 'entityType'],
       tokenize: (text) => {
         const terms = this.analyzer.terms(text);
-        for (const term of terms) documentTerms.add(term);
+        // Adding an entry collects its terms here (add()), so they are not worked out twice.
+        if (this.capturing) for (const term of terms) this.capturing.add(term);
         return terms;
       },
       processTerm: (term) => term,

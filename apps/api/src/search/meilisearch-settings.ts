@@ -30,7 +30,7 @@ export function ontologySynonyms(ontology: Ontology): Record<string, string[]> {
 export function meiliSettings(ontology: Ontology): Settings {
   return {
     searchableAttributes: ['title', 'aliases', 'text', 'segmented'],
-    filterableAttributes: ['kind', 'entityType'],
+    filterableAttributes: ['kind', 'entityType', 'document'],
     displayedAttributes: ['id', 'kind', 'slug', 'title', 'text', 'topicSlug', 'entityType', 'aliases'],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
     synonyms: ontologySynonyms(ontology),

@@ -1,7 +1,7 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings, type Task } from 'meilisearch';
 import { highlight } from './highlight.js';
 import { meiliFilter } from './meilisearch-settings.js';
-import type { SearchDocument, SearchEngine, SearchHit, SearchKind, SearchQuery } from './search.types.js';
+import type { IndexChange, SearchDocument, SearchEngine, SearchHit, SearchKind, SearchQuery } from './search.types.js';
 import type { TextAnalyzer } from './text-analyzer.js';
 
 export interface MeilisearchEngineOptions {
@@ -71,6 +71,16 @@ export class MeilisearchEngine implements SearchEngine {
     await this.waitFor(this.client.deleteIndex(next), `delete old index ${next}`);
   }
 
+  /** Deletes the notes document's entries by filter, then adds its new ones and the changed entities'. */
+  async update(change: IndexChange): Promise<void> {
+    const index = this.client.index(this.indexName);
+    await this.waitFor(index.deleteDocuments({ filter: meiliFilter({ document: [change.document] })! }), `delete entries of ${change.document}`);
+    const entries = [...change.documents, ...change.entities].map((d) => this.toMeili(d));
+    for (let i = 0; i < entries.length; i += BATCH) {
+      await this.waitFor(index.addDocuments(entries.slice(i, i + BATCH)), `entries of ${change.document}`);
+    }
+  }
+
   async search(query: SearchQuery): Promise<SearchHit[]> {
     const filter = meiliFilter({ kind: query.kinds, entityType: query.types });
     const response = await this.client.index<MeiliDocument>(this.indexName).search(this.segmentQuery(query.q), {
@@ -93,10 +103,6 @@ export class MeilisearchEngine implements SearchEngine {
         highlight: highlight(hit.text || hit.title, terms),
         topicSlug: hit.topicSlug ?? null,
       }));
-  }
-
-  async isHealthy(): Promise<boolean> {
-    return this.client.isHealthy();
   }
 
   /** Chinese runs pre-cut by jieba, so Meilisearch matches the same words the `segmented` attribute holds. */

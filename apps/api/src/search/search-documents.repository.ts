@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../../../../generated/prisma/client.js';
 import { DatabaseService } from '../database/database.service.js';
 import type { SearchDocument } from './search.types.js';
 
@@ -12,18 +13,33 @@ export class SearchDocumentsRepository {
   }
 
   async findAll(): Promise<SearchDocument[]> {
-    const [topics, entities, snippets] = await Promise.all([this.topics(), this.entities(), this.snippets()]);
+    const [topics, entities, snippets] = await Promise.all([this.topics({}), this.entities({}), this.snippets({})]);
     return [...topics, ...entities, ...snippets];
   }
 
+  /** A notes document's topics and snippets (none when it is gone). */
+  async findForDocument(documentSlug: string): Promise<SearchDocument[]> {
+    const [topics, snippets] = await Promise.all([
+      this.topics({ document: { slug: documentSlug } }),
+      this.snippets({ topic: { document: { slug: documentSlug } } }),
+    ]);
+    return [...topics, ...snippets];
+  }
+
+  findEntities(slugs: readonly string[]): Promise<SearchDocument[]> {
+    return slugs.length ? this.entities({ slug: { in: [...slugs] } }) : Promise.resolve([]);
+  }
+
   /** Topics with their mentioned entities' names and aliases, so either language's word finds them. */
-  private async topics(): Promise<SearchDocument[]> {
+  private async topics(where: Prisma.TopicWhereInput): Promise<SearchDocument[]> {
     const rows = await this.prisma.topic.findMany({
+      where,
       orderBy: [{ documentId: 'asc' }, { position: 'asc' }],
       select: {
         slug: true,
         title: true,
         body: true,
+        document: { select: { slug: true } },
         mentions: { orderBy: { count: 'desc' }, select: { entity: { select: { name: true, aliases: true } } } },
       },
     });
@@ -34,14 +50,16 @@ export class SearchDocumentsRepository {
       title: t.title,
       text: t.body,
       topicSlug: t.slug,
+      document: t.document.slug,
       entityType: null,
       aliases: [...new Set(t.mentions.flatMap((m) => [m.entity.name, ...m.entity.aliases]))],
     }));
   }
 
   /** Entities point at the topic that mentions them most (first in document order on ties). */
-  private async entities(): Promise<SearchDocument[]> {
+  private async entities(where: Prisma.EntityWhereInput): Promise<SearchDocument[]> {
     const rows = await this.prisma.entity.findMany({
+      where,
       orderBy: { slug: 'asc' },
       select: {
         slug: true,
@@ -63,14 +81,16 @@ export class SearchDocumentsRepository {
       title: e.name,
       text: e.description,
       topicSlug: e.mentions[0]?.topic.slug ?? null,
+      document: null,
       entityType: e.type,
       aliases: e.aliases,
     }));
   }
 
   /** Snippets (YAML, shell, output) titled after their topic and, for manifests, their kind and name. */
-  private async snippets(): Promise<SearchDocument[]> {
+  private async snippets(where: Prisma.SnippetWhereInput): Promise<SearchDocument[]> {
     const rows = await this.prisma.snippet.findMany({
+      where,
       orderBy: [{ topicId: 'asc' }, { position: 'asc' }],
       select: {
         position: true,
@@ -78,7 +98,7 @@ export class SearchDocumentsRepository {
         content: true,
         manifestKind: true,
         manifestName: true,
-        topic: { select: { slug: true, title: true } },
+        topic: { select: { slug: true, title: true, document: { select: { slug: true } } } },
       },
     });
     return rows.map((s) => {
@@ -90,6 +110,7 @@ export class SearchDocumentsRepository {
         title: `${s.topic.title} (${s.kind})${manifest}`,
         text: s.content,
         topicSlug: s.topic.slug,
+        document: s.topic.document.slug,
         entityType: null,
         aliases: [],
       };

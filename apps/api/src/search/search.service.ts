@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../common/logger.js';
 import { ReadinessService, type CheckStatus } from '../health/readiness.service.js';
 import { IngestEvents } from '../ingest/ingest-events.js';
+import type { DocumentChange } from '../ingest/ingest.types.js';
 import { MetricsService } from '../observability/metrics.service.js';
 import { EmbeddedSearchEngine } from './embedded-search.engine.js';
 import { MEILI_ENGINE } from './search.tokens.js';
@@ -27,7 +28,6 @@ export interface ReindexReport {
  */
 @Injectable()
 export class SearchService implements OnModuleInit {
-  private documents: SearchDocument[] = [];
   private built = false;
   private meiliHealth: CheckStatus = { state: 'ok' };
   private meiliRetryAt = 0;
@@ -46,9 +46,9 @@ export class SearchService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // Before the first build (start-up) there is nothing to refresh: that build reads everything.
-    this.ingestEvents.onDocumentChanged(async () => {
-      if (this.built) await this.rebuild('ingest');
+    // Before the first build (start-up) there is nothing to update: that build reads everything.
+    this.ingestEvents.onDocumentChanged(async (change) => {
+      if (this.built) await this.applyChange(change);
     });
   }
 
@@ -61,19 +61,44 @@ export class SearchService implements OnModuleInit {
     return this.answersChanged;
   }
 
-  /** What was indexed last, for retrieval (passages) on top of search. */
-  get indexedDocuments(): readonly SearchDocument[] {
-    return this.documents;
-  }
-
   /** The `search` readiness check: degraded while Meilisearch is configured but not answering. */
   health(): CheckStatus {
     return this.meili ? this.meiliHealth : { state: 'ok' };
   }
 
-  /** Reads every document from the database and rebuilds the index(es); one rebuild at a time. */
+  /** Reads every document from the database and rebuilds the index(es); one rebuild or update at a time. */
   rebuild(reason: string): Promise<ReindexReport> {
-    const run = this.queue.then(() => this.runRebuild(reason));
+    return this.enqueue(() => this.runRebuild(reason));
+  }
+
+  /**
+   * One notes document changed: its entries (and those of the entities it
+   * mentions, or mentioned) are read again and replaced in each index.
+   */
+  applyChange(change: DocumentChange): Promise<void> {
+    return this.enqueue(async () => {
+      const started = Date.now();
+      const [documents, entities] = await Promise.all([
+        this.repository.findForDocument(change.document.slug),
+        this.repository.findEntities(change.entities),
+      ]);
+      const indexChange = { document: change.document.slug, documents, entities };
+      await this.embedded.update(indexChange);
+      this.answersChanged++;
+      if (this.meili && this.meiliHealth.state === 'ok') {
+        try {
+          await this.meili.update(indexChange);
+        } catch (error) {
+          // Degraded: the next retry rebuilds Meilisearch whole, this change included.
+          this.meiliFailed(error, 'update');
+        }
+      }
+      this.logger.info({ document: change.document.name, kind: change.kind, entries: documents.length, entities: entities.length, ms: Date.now() - started }, 'search index updated');
+    });
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -97,21 +122,20 @@ export class SearchService implements OnModuleInit {
     const documents = await this.repository.findAll();
     this.logger.info({ reason, documents: documents.length }, 'search reindex started');
     await this.embedded.rebuild(documents, this.progress('embedded', reason));
-    this.documents = documents;
     this.built = true;
     this.answersChanged++;
     let backend: SearchResult['backend'] = 'embedded';
     // No count here: rebuildMeili reports Meilisearch's state through publish(), which counts.
-    if (this.meili && (await this.rebuildMeili(reason))) backend = 'meilisearch';
+    if (this.meili && (await this.rebuildMeili(documents, reason))) backend = 'meilisearch';
     const report = { backend, documents: documents.length, ms: Date.now() - started };
     this.logger.info({ reason, ...report }, 'search reindex finished');
     return report;
   }
 
   /** True when Meilisearch holds the current documents. */
-  private async rebuildMeili(reason: string): Promise<boolean> {
+  private async rebuildMeili(documents: SearchDocument[], reason: string): Promise<boolean> {
     try {
-      await this.meili!.rebuild(this.documents, this.progress('meilisearch', reason));
+      await this.meili!.rebuild(documents, this.progress('meilisearch', reason));
       this.meiliRecovered();
       return true;
     } catch (error) {

@@ -15,6 +15,8 @@ export interface SearchDocument {
   text: string;
   /** The topic the hit belongs to (the topic itself, a snippet's topic, an entity's most-mentioning topic). */
   topicSlug: string | null;
+  /** The slug of the notes document a topic or snippet comes from; null for entities. */
+  document: string | null;
   entityType: EntityType | null;
   /** Entity names and aliases mentioned (topics) or owned (entities), Chinese and English. */
   aliases: string[];
@@ -44,10 +46,22 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
+/** One notes document changed: its entries are replaced, and so are those of the entities it mentions(d). */
+export interface IndexChange {
+  /** The notes document's slug; every entry of it is removed first. */
+  document: string;
+  /** Its entries now (topics, snippets); none when it was deleted. */
+  documents: SearchDocument[];
+  /** Entity entries to replace (their most-mentioning topic may have moved). */
+  entities: SearchDocument[];
+}
+
 /** The port: one per engine. */
 export interface SearchEngine {
   readonly name: SearchResult['backend'];
   /** Replaces the whole index with these documents (atomically for searchers). */
   rebuild(documents: SearchDocument[], onProgress?: (done: number, total: number) => void): Promise<void>;
+  /** Applies one document's change to the live index: a few entries, not a rebuild. */
+  update(change: IndexChange): Promise<void>;
   search(query: SearchQuery): Promise<SearchHit[]>;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { IngestReport } from '../../ingest/ingest.service.js';
+import type { IngestReport, IngestStatus } from '../../ingest/ingest.types.js';
 
 export class IngestedDocumentDto {
   @ApiProperty({ example: 'k8s-notes.txt' })
@@ -12,6 +12,9 @@ export class IngestedDocumentDto {
 export class IngestReportDto implements IngestReport {
   @ApiProperty({ type: IngestedDocumentDto })
   document: IngestedDocumentDto;
+
+  @ApiProperty({ enum: ['added', 'replaced', 'unchanged'], description: 'A new name, new content for a known name, or the same content again (nothing written)', example: 'added' })
+  status: IngestStatus;
 
   @ApiProperty({ description: 'True when the same content was already stored and nothing was written', example: false })
   unchanged: boolean;

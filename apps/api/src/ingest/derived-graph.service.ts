@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { OntologyRelation } from '../../../../seed/ontology/types.js';
+import {
+  LINKS_PER_TOPIC, idfOf, linkScorer, linksFrom, proposesPairs, relateTopics, relationEvidence,
+  type TopicEntities, type TopicLink,
+} from '../../../../seed/parser/related-topics.js';
+import type { IngestRows } from './ingest.repository.js';
+
+/**
+ * What depends on more than one document: related-topic links and relation
+ * evidence. A document's change updates them for its own topics and the topics
+ * that pointed at them; a full recompute is kept for reindex and ontology changes.
+ *
+ * The incremental update scores pairs with the entity frequencies of the moment,
+ * so links of topics it does not touch keep the frequencies they were scored with
+ * until the next full recompute (POST /api/v1/admin/reindex): the ranking drifts
+ * slowly as documents come and go, and never points at a topic that is gone.
+ */
+@Injectable()
+export class DerivedGraphService {
+  /** Evidence rows for these (new) topics: each relation whose both ends a topic mentions. */
+  async addEvidence(rows: IngestRows, topics: readonly TopicEntities<number>[], relations: readonly OntologyRelation[]): Promise<void> {
+    const ids = new Map((await rows.relations()).map((r) => [`${r.from} ${r.type} ${r.to}`, r.id]));
+    await rows.insertEvidence(
+      relationEvidence(relations, topics).flatMap((item) => {
+        const id = ids.get(`${item.from} ${item.type} ${item.to}`);
+        return id === undefined ? [] : item.evidence.map((topicId) => ({ relationId: id, topicId }));
+      }),
+    );
+  }
+
+  /**
+   * Recomputes the links out of `targets`, and gives every other topic that
+   * shares an entity with one of `fresh` (new topics) a link to it when it makes
+   * that topic's best LINKS_PER_TOPIC.
+   */
+  async updateLinks(rows: IngestRows, targets: readonly number[], fresh: readonly number[]): Promise<void> {
+    if (targets.length === 0) return;
+    const stats = await rows.mentionStats();
+    const score = linkScorer(idfOf(stats));
+    const sets = await rows.entitySets(targets);
+    const proposing = [...new Set([...sets.values()].flatMap((set) => [...set]))].filter((e) => proposesPairs(stats, e));
+    const postings = await rows.topicsMentioning(proposing);
+    const candidateIds = new Set([...postings.values()].flat());
+    const known = await rows.entitySets([...candidateIds].filter((id) => !sets.has(id)));
+    for (const [id, set] of sets) known.set(id, set);
+    const topic = (id: number): TopicEntities<number> => ({ key: id, entities: known.get(id) ?? new Set() });
+    const candidatesOf = (id: number) => {
+      const ids = new Set<number>();
+      for (const e of known.get(id) ?? []) for (const other of postings.get(e) ?? []) ids.add(other);
+      return [...ids].map(topic);
+    };
+
+    // Every scored pair of a new topic, not only its best: a topic may rank in another's best and not the reverse.
+    const freshSet = new Set(fresh);
+    const scored = new Map(targets.map((id) => [id, linksFrom(topic(id), candidatesOf(id), score, freshSet.has(id) ? Infinity : LINKS_PER_TOPIC)]));
+    await rows.replaceLinks([...scored.values()].flatMap((links) => links.slice(0, LINKS_PER_TOPIC)), targets);
+
+    const targetSet = new Set(targets);
+    const reverse = fresh.flatMap((id) => scored.get(id) ?? []).filter((link) => !targetSet.has(link.to));
+    const floors = await rows.linkFloors([...new Set(reverse.map((link) => link.to))]);
+    const incoming: TopicLink<number>[] = reverse
+      .filter((link) => {
+        const floor = floors.get(link.to);
+        return !floor || floor.count < LINKS_PER_TOPIC || link.score >= floor.min;
+      })
+      .map((link) => ({ from: link.to, to: link.from, score: link.score, via: link.via }));
+    await rows.insertLinks(incoming);
+    await rows.trimLinks([...new Set(incoming.map((link) => link.from))], LINKS_PER_TOPIC);
+  }
+
+  /** Every link and every evidence row from all stored mentions. */
+  async recomputeAll(rows: IngestRows, relations: readonly OntologyRelation[]): Promise<void> {
+    const topics = [...(await rows.entitySets())].map(([key, entities]) => ({ key, entities }));
+    await rows.replaceLinks(relateTopics(topics, { limitPerTopic: LINKS_PER_TOPIC }));
+    await rows.deleteAllEvidence();
+    await this.addEvidence(rows, topics, relations);
+  }
+}
