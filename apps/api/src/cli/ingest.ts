@@ -4,9 +4,10 @@
  * recursively (each file's name is its path inside the folder). The same name again
  * replaces that document; --prune removes documents whose file is gone from the folder.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { IngestService } from '../ingest/ingest.service.js';
+import { IngestService, MAX_DOCUMENT_CHARS } from '../ingest/ingest.service.js';
+import { readNoteFile } from '../ingest/notes-folder.js';
 import { openCliContext } from './cli-context.js';
 import { folderProgressBar, folderSummary } from './folder-progress.js';
 import { ingestProgressBar } from './progress-bar.js';
@@ -35,10 +36,16 @@ try {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     if (report.failed.length > 0) process.exitCode = 1;
   } else {
-    const bar = ingestProgressBar(basename(path));
-    const report = await ingest.ingest(name ?? basename(path), readFileSync(path, 'utf8'), (p) => bar.update(p));
-    bar.stop();
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    const text = await readNoteFile(path, MAX_DOCUMENT_CHARS);
+    if ('skipped' in text) {
+      process.stderr.write(`kubenotes: ${path} was not ingested: ${text.skipped}\n`);
+      process.exitCode = 1;
+    } else {
+      const bar = ingestProgressBar(basename(path));
+      const report = await ingest.ingest(name ?? basename(path), text.content, (p) => bar.update(p));
+      bar.stop();
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    }
   }
 } finally {
   await app.close();

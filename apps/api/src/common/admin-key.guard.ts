@@ -1,12 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError } from './problems.js';
 
 /**
- * Guards the write endpoints with `x-api-key`. No ADMIN_API_KEY configured
- * means writes are switched off (403), so a fresh install is read-only.
+ * Guards the write endpoints (REST routes and GraphQL mutations) with
+ * `x-api-key`. No ADMIN_API_KEY configured means writes are switched off (403),
+ * so a fresh install is read-only.
  */
 @Injectable()
 export class AdminKeyGuard implements CanActivate {
@@ -15,14 +17,19 @@ export class AdminKeyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const expected = this.config.adminApiKey;
     if (!expected) throw new DomainError(403, 'writes-disabled', 'Write endpoints are disabled: the server has no ADMIN_API_KEY');
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const given = request.headers['x-api-key'];
+    const given = requestOf(context).headers['x-api-key'];
     if (typeof given !== 'string' || given === '') {
       throw new DomainError(401, 'missing-api-key', 'This endpoint needs the x-api-key header');
     }
     if (!sameSecret(given, expected)) throw new DomainError(403, 'bad-api-key', 'The x-api-key header does not match');
     return true;
   }
+}
+
+/** Mercurius puts the reply (and so the request) in every resolver's context. */
+function requestOf(context: ExecutionContext): FastifyRequest {
+  if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext<{ reply: FastifyReply }>().reply.request;
+  return context.switchToHttp().getRequest<FastifyRequest>();
 }
 
 /** Constant-time comparison; hashing first makes the lengths equal so length leaks nothing either. */

@@ -3,6 +3,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { Logger } from 'pino';
 import { LOGGER } from '../common/logger.js';
+import { DocumentsModule } from '../documents/documents.module.js';
+import { DocumentsResolver } from '../documents/documents.resolver.js';
 import { EntitiesModule } from '../entities/entities.module.js';
 import { EntitiesResolver, RelationResolver } from '../entities/entities.resolver.js';
 import { GraphResolver, SubgraphNodeResolver } from '../graph/graph.resolver.js';
@@ -31,6 +33,7 @@ export class GraphqlLoadersModule {}
   imports: [
     TopicsModule,
     EntitiesModule,
+    DocumentsModule,
     GraphModule,
     SearchModule,
     RetrievalModule,
@@ -43,6 +46,6 @@ export class GraphqlLoadersModule {}
     }),
   ],
   controllers: [ExplorerController],
-  providers: [TopicsResolver, EntitiesResolver, RelationResolver, GraphResolver, SubgraphNodeResolver, SearchResolver, RetrievalResolver],
+  providers: [DocumentsResolver, TopicsResolver, EntitiesResolver, RelationResolver, GraphResolver, SubgraphNodeResolver, SearchResolver, RetrievalResolver],
 })
 export class GraphqlApiModule {}

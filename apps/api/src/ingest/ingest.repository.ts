@@ -13,6 +13,7 @@ export interface DocumentRow {
   format: string;
   title: string | null;
   metadata: Prisma.InputJsonObject;
+  sourceFolder: string | null;
   contentHash: string;
   content: string;
   lineCount: number;
@@ -23,6 +24,7 @@ export interface StoredDocument {
   name: string;
   slug: string;
   contentHash: string;
+  sourceFolder: string | null;
 }
 
 // Ingesting the 1000x benchmark corpus takes minutes; the default is 5 s.
@@ -61,9 +63,14 @@ export class IngestRepository {
     return this.prisma.document.findUnique({ where: { slug }, select: documentSelect });
   }
 
-  /** Names of every stored document (a folder ingest prunes the ones whose file is gone). */
-  async documentNames(): Promise<string[]> {
-    return (await this.prisma.document.findMany({ select: { name: true }, orderBy: { name: 'asc' } })).map((d) => d.name);
+  /** Documents last ingested from this folder (a folder ingest prunes the ones whose file is gone). */
+  documentsFrom(sourceFolder: string): Promise<StoredDocument[]> {
+    return this.prisma.document.findMany({ where: { sourceFolder }, select: documentSelect, orderBy: { name: 'asc' } });
+  }
+
+  /** Records the folder an unchanged document now comes from (its content, and so the graph, stay as they are). */
+  async setSourceFolder(id: number, sourceFolder: string): Promise<void> {
+    await this.prisma.document.update({ where: { id }, data: { sourceFolder } });
   }
 
   /** Which of these topic slugs belong to documents other than `documentName`. */
@@ -85,7 +92,7 @@ export class IngestRepository {
   }
 }
 
-const documentSelect = { id: true, name: true, slug: true, contentHash: true } satisfies Prisma.DocumentSelect;
+const documentSelect = { id: true, name: true, slug: true, contentHash: true, sourceFolder: true } satisfies Prisma.DocumentSelect;
 
 /** Row reads and writes inside one transaction. */
 export class IngestRows {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -30,8 +31,12 @@ export interface FolderOptions {
   onProgress?: (name: string, progress: IngestProgress) => void;
 }
 
-/** How the links of a written document are brought up to date. */
-type LinkMode = 'now' | 'deferred';
+interface WriteOptions {
+  /** Links brought up to date in the document's transaction, or later by the caller (a folder, once). */
+  links: 'now' | 'deferred';
+  /** The folder the document comes from (absolute), or null over HTTP. */
+  sourceFolder: string | null;
+}
 
 interface WriteOutcome {
   report: IngestReport;
@@ -74,7 +79,7 @@ export class IngestService {
 
   /** One document; the same name again replaces it. */
   async ingest(name: string, content: string, onProgress?: (progress: IngestProgress) => void): Promise<IngestReport> {
-    return (await this.write(name, content, 'now', onProgress)).report;
+    return (await this.write(name, content, { links: 'now', sourceFolder: null }, onProgress)).report;
   }
 
   async deleteDocument(slug: string): Promise<DeleteReport> {
@@ -106,6 +111,7 @@ export class IngestService {
   async ingestFolder(dir: string, options: FolderOptions = {}): Promise<FolderIngestReport> {
     const folder = isAbsolute(dir) ? dir : join(projectRoot(), dir);
     const { files, skipped } = await listNotesFolder(folder);
+    const source = await realpath(folder);
     const report: FolderIngestReport = { folder, added: [], replaced: [], unchanged: [], skipped: [...skipped], failed: [], pruned: [] };
     const targets = new Set<number>();
     const fresh = new Set<number>();
@@ -118,7 +124,7 @@ export class IngestService {
           continue;
         }
         try {
-          const outcome = await this.write(file.name, text.content, 'deferred', (p) => options.onProgress?.(file.name, p));
+          const outcome = await this.write(file.name, text.content, { links: 'deferred', sourceFolder: source }, (p) => options.onProgress?.(file.name, p));
           report[outcome.report.status].push(file.name);
           outcome.staleLinks.targets.forEach((id) => targets.add(id));
           outcome.staleLinks.fresh.forEach((id) => fresh.add(id));
@@ -129,11 +135,10 @@ export class IngestService {
       }
       if (options.prune) {
         const present = new Set(files.map((file) => file.name));
-        for (const name of await this.repository.documentNames()) {
-          if (present.has(name)) continue;
-          const document = await this.repository.findDocumentByName(name);
-          if (document) await this.deleteDocument(document.slug);
-          report.pruned.push(name);
+        for (const document of await this.repository.documentsFrom(source)) {
+          if (present.has(document.name)) continue;
+          await this.deleteDocument(document.slug);
+          report.pruned.push(document.name);
         }
       }
     } finally {
@@ -166,7 +171,7 @@ export class IngestService {
     });
   }
 
-  private async write(name: string, content: string, links: LinkMode, onProgress?: (progress: IngestProgress) => void): Promise<WriteOutcome> {
+  private async write(name: string, content: string, options: WriteOptions, onProgress?: (progress: IngestProgress) => void): Promise<WriteOutcome> {
     const cleanName = normaliseDocumentName(name);
     if (!cleanName || cleanName.length > MAX_DOCUMENT_NAME) throw new BadParameterError('name', `must be 1 to ${MAX_DOCUMENT_NAME} characters`);
     if (!content.trim()) throw new BadParameterError('content', 'is empty');
@@ -174,11 +179,14 @@ export class IngestService {
 
     const contentHash = createHash('sha256').update(content).digest('hex');
     const existing = await this.repository.findDocumentByName(cleanName);
-    if (existing?.contentHash === contentHash) return this.unchanged(existing);
+    if (existing?.contentHash === contentHash) {
+      if (options.sourceFolder !== null && existing.sourceFolder !== options.sourceFolder) await this.repository.setSourceFolder(existing.id, options.sourceFolder);
+      return this.unchanged(existing);
+    }
     const parsed = parseDocument(cleanName, content);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.store(cleanName, content, contentHash, parsed, links, onProgress);
+        return await this.store(cleanName, content, contentHash, parsed, options, onProgress);
       } catch (error) {
         // Another writer took a slug between our read and our insert: read again and retry.
         if (!isUniqueViolation(error) || attempt === WRITE_ATTEMPTS) throw error;
@@ -200,7 +208,7 @@ export class IngestService {
     content: string,
     contentHash: string,
     parsed: ParsedDocument,
-    links: LinkMode,
+    { links, sourceFolder }: WriteOptions,
     onProgress: ((progress: IngestProgress) => void) | undefined,
   ): Promise<WriteOutcome> {
     const before = await this.repository.findDocumentByName(name);
@@ -222,7 +230,7 @@ export class IngestService {
       const pointing = (await rows.topicsLinkingTo(oldTopics));
       if (existing) await rows.deleteTopicsOf(existing.id);
       const documentId = await rows.saveDocument(
-        { name, slug: existing?.slug ?? documentSlug, format: parsed.format, title: parsed.metadata.title, metadata: metadataJson(parsed), contentHash, content, lineCount: parsed.lineCount },
+        { name, slug: existing?.slug ?? documentSlug, format: parsed.format, title: parsed.metadata.title, metadata: metadataJson(parsed), sourceFolder, contentHash, content, lineCount: parsed.lineCount },
         existing?.id ?? null,
       );
       const topicIds = await rows.insertTopics(documentId, topics, (done) => progress('topics', done));

@@ -33,7 +33,7 @@ export interface Topic extends TopicSummary {
   children: TopicSummary[];
 }
 
-export function toTopicSummary(row: TopicSummaryRow): TopicSummary {
+export function toTopicSummary(row: Pick<TopicSummaryRow, 'slug' | 'title' | 'level' | 'parent' | 'position'>): TopicSummary {
   return { slug: row.slug, title: row.title, level: row.level, parentSlug: row.parent?.slug ?? null, order: row.position };
 }
 
