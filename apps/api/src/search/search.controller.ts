@@ -1,6 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiSecurity } from '@nestjs/swagger';
-import { AdminKeyGuard } from '../common/admin-key.guard.js';
+import { Controller, Get, Query } from '@nestjs/common';
 import { SearchRequestQuery, toSearchQuery } from './search.dto.js';
 import { SearchService } from './search.service.js';
 import { CacheableResponse } from '../response-cache/cacheable-response.decorator.js';
@@ -14,14 +12,5 @@ export class SearchController {
   @Get('search')
   find(@Query() query: SearchRequestQuery) {
     return this.search.search(toSearchQuery(query));
-  }
-
-  /** Rebuilds the search index(es) from the database: `{ backend, documents, ms }`. */
-  @Post('admin/reindex')
-  @HttpCode(200)
-  @UseGuards(AdminKeyGuard)
-  @ApiSecurity('x-api-key')
-  reindex() {
-    return this.search.rebuild('admin');
   }
 }

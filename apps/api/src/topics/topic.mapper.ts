@@ -18,6 +18,7 @@ export interface Manifest {
 
 export interface Snippet {
   kind: 'yaml' | 'shell' | 'output' | 'text';
+  language: string | null;
   content: string;
   lineStart: number;
   lineEnd: number;
@@ -38,7 +39,7 @@ export function toTopicSummary(row: Pick<TopicSummaryRow, 'slug' | 'title' | 'le
 }
 
 export function toSnippet(row: TopicDetailRow['snippets'][number]): Snippet {
-  const snippet: Snippet = { kind: row.kind, content: row.content, lineStart: row.lineStart, lineEnd: row.lineEnd };
+  const snippet: Snippet = { kind: row.kind, language: row.language, content: row.content, lineStart: row.lineStart, lineEnd: row.lineEnd };
   if (row.apiVersion && row.manifestKind) {
     snippet.manifest = { apiVersion: row.apiVersion, kind: row.manifestKind, name: row.manifestName };
     if (row.deprecatedReplacement !== null && row.deprecatedRemovedIn !== null) {

@@ -34,6 +34,9 @@ export class SnippetDto implements Snippet {
   @ApiProperty({ enum: ['yaml', 'shell', 'output', 'text'], example: 'yaml' })
   kind: 'yaml' | 'shell' | 'output' | 'text';
 
+  @ApiProperty({ type: String, nullable: true, description: "The fence's language (yaml, bash, console, json...); null when the notes do not say", example: 'yaml' })
+  language: string | null;
+
   @ApiProperty({ example: 'apiVersion: v1\nkind: Service\n' })
   content: string;
 

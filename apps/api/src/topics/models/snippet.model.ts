@@ -41,6 +41,9 @@ export class Snippet {
   @Field(() => SnippetKind)
   kind: SnippetKind;
 
+  @Field(() => String, { nullable: true, description: "The fence's language (yaml, bash, console, json...); null when the notes do not say" })
+  language: string | null;
+
   @Field()
   content: string;
 
