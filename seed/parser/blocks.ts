@@ -196,7 +196,7 @@ function outputRunEnd(lines: readonly string[], i: number, end: number): number 
 export function detectSnippets(lines: readonly string[], start = 0, end = lines.length): ParsedSnippet[] {
   const out: ParsedSnippet[] = [];
   const push = (kind: SnippetKind, a: number, b: number): void => {
-    out.push({ kind, content: lines.slice(a, b).join('\n'), lineStart: a + 1, lineEnd: b });
+    out.push({ kind, language: null, content: lines.slice(a, b).join('\n'), lineStart: a + 1, lineEnd: b });
   };
   let i = start;
   while (i < end) {
