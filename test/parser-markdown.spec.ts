@@ -102,7 +102,7 @@ describe('Markdown structure', () => {
       ['Service', 1, 1, 63, [['ClusterIP', 2, 9, 29, []], ['Headless Services', 2, 31, 63, []]]],
     ]);
     expect(docOf('troubleshooting/README.md').sections.map(shape)).toEqual([
-      ['Troubleshooting', 1, 1, 32, [['Checklist', 2, 22, 32, []]]],
+      ['Troubleshooting', 1, 1, 43, [['Checklist', 2, 22, 43, []]]],
     ]);
   });
 
@@ -263,11 +263,16 @@ describe('prose blocks', () => {
       '生产环境\n不要在生产环境中使用 kubectl delete --force。',
       'Where logs go\nContainer logs live on the node under /var/log/pods.',
     ]);
-    expect(blockTexts(top!.children[0]!)).toEqual([
+    const checklist = top!.children[0]!;
+    expect(blockTexts(checklist)).toEqual([
       'Before you ask\nCollect the kubectl describe output.',
       'Still not a heading\nInclude the kubelet log of the node.',
       'The Pod is scheduled\nThe image can be pulled\nThe node is Ready checked twice',
+      'Write a new admonition like this (markup inside code stays code):',
     ]);
+    // the same markup inside a fence is code: nothing unwrapped, no title taken out of it
+    expect(checklist.snippets.map(brief)).toEqual([['text', 'markdown', 37, 42]]);
+    expect(checklist.snippets[0]!.content).toBe(fixture('troubleshooting/README.md').lines.slice(36, 42).join('\n'));
   });
 
   it('drops HTML tags and comments but keeps their text, references decoded', () => {
