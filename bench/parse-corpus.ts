@@ -5,7 +5,7 @@
  * against the bare mdast parse of the same files in the same run, and a few sampled
  * citations to read by eye. For measuring real corpora; never commit them.
  *
- *   npx tsc -p bench/tsconfig.json && node dist/bench/parse-corpus.js <folder> [samples]
+ *   npm run build --silent && npx tsc -p bench/tsconfig.json && node dist/bench/parse-corpus.js <folder> [samples]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

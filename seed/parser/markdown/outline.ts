@@ -52,12 +52,12 @@ const ATTRIBUTES_LINE = new RegExp(`^${ATTRIBUTES}$`);
 const headingTitle = (texts: LineTexts): string => oneLine(texts).replace(TRAILING_ATTRIBUTES, '');
 
 /** One block per run of prose units on adjacent lines; blank lines inside a run stay as empty lines. */
-function toBlock(run: readonly ProseUnit[]): ParsedBlock | null {
-  const first = Math.min(...run.map((u) => u.first));
-  const last = Math.max(...run.map((u) => u.last));
+function toBlock(run: readonly ProseUnit[], last: number): ParsedBlock | null {
+  const texts = new Map<number, string>();
+  for (const unit of run) for (const [line, text] of unit.texts) texts.set(line, (texts.get(line) ?? '') + text);
   const rows: Array<[number, string]> = [];
-  for (let line = first; line <= last; line++) {
-    const text = run.map((u) => u.texts.get(line) ?? '').join('').trim();
+  for (let line = run[0]!.first; line <= last; line++) {
+    const text = (texts.get(line) ?? '').trim();
     rows.push([line, ATTRIBUTES_LINE.test(text) ? '' : text]);
   }
   while (rows.length && rows[0]![1] === '') rows.shift();
@@ -69,8 +69,9 @@ function contentOf(units: readonly Unit[], from: number, to: number): SectionCon
   const snippets: ParsedSnippet[] = [];
   const blocks: ParsedBlock[] = [];
   let run: ProseUnit[] = [];
+  let runLast = 0;
   const flush = (): void => {
-    const block = run.length ? toBlock(run) : null;
+    const block = run.length ? toBlock(run, runLast) : null;
     if (block) blocks.push(block);
     run = [];
   };
@@ -82,7 +83,8 @@ function contentOf(units: readonly Unit[], from: number, to: number): SectionCon
       continue;
     }
     const previous = run.at(-1);
-    if (previous && !previous.leadsNext && unit.first > Math.max(...run.map((u) => u.last)) + 1) flush();
+    if (previous && !previous.leadsNext && unit.first > runLast + 1) flush();
+    runLast = run.length ? Math.max(runLast, unit.last) : unit.last;
     run.push(unit);
   }
   flush();

@@ -28,7 +28,7 @@ const keepNewlines = (s: string): string => s.replace(/[^\n]/g, '');
  * is only a transitive dependency, and these six names cover the corpora measured.
  */
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-export function decodeReferences(text: string): string {
+function decodeReferences(text: string): string {
   return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));/g, (whole, dec?: string, hex?: string, name?: string) => {
     if (name) return NAMED[name] ?? whole;
     const code = dec ? Number(dec) : parseInt(hex!, 16);

@@ -22,10 +22,10 @@ export function parseMarkdownTree(text: string): Root {
 /** A node of the tree, front matter included (`toml` is not in the mdast types). */
 export type MarkdownNode = Nodes | { type: 'toml'; value: string; position?: Nodes['position'] };
 
-export const isFrontMatter = (node: { type: string }): boolean => node.type === 'yaml' || node.type === 'toml';
+const isFrontMatter = (node: { type: string }): boolean => node.type === 'yaml' || node.type === 'toml';
 
 /** Nodes that hold blocks (flow content) rather than inline text. */
-export const FLOW_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition']);
+const FLOW_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition']);
 
 /** Lines (1-based) of code blocks, HTML blocks and front matter, where nothing is markup. */
 export function literalLines(tree: Root): Set<number> {
