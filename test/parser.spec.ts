@@ -115,6 +115,28 @@ describe('parseDocument on the seed notes', () => {
     ]);
   });
 
+  it('reproduces the parse captured before the Markdown rewrite, new fields aside', () => {
+    const captured: unknown = JSON.parse(readFileSync(new URL('./fixtures/seed-notes-parse.json', import.meta.url), 'utf8'));
+    const withoutNewFields = (sections: ParsedSection[]): unknown[] => sections.map(({ blocks: _b, children, snippets: list, ...rest }) => ({
+      ...rest,
+      snippets: list.map(({ language: _l, ...snippet }) => snippet),
+      children: withoutNewFields(children),
+    }));
+    const { metadata: _m, sections, ...head } = doc;
+    expect({ ...head, sections: withoutNewFields(sections) }).toEqual(captured);
+    expect(snippets().every((s) => s.language === null)).toBe(true);
+    expect(doc.metadata).toEqual({ title: null, description: null, tags: [], aliases: [], extra: {} });
+  });
+
+  it('keeps the prose of every section verbatim in blocks of consecutive lines', () => {
+    for (const section of all(doc.sections)) {
+      for (const block of section.blocks) {
+        expect(block.text).toBe(block.lines.map((n) => LINES[n - 1]).join('\n'));
+        expect(block.lines).toEqual(block.lines.map((_, k) => block.lines[0]! + k));
+      }
+    }
+  });
+
   it('parses CRLF input to the same structure', () => {
     const crlf = parseDocument('k8s-notes.txt', NOTES.replace(/\n/g, '\r\n'));
     expect(crlf).toEqual(doc);
@@ -200,16 +222,18 @@ describe('parseDocument on Markdown', () => {
   ].join('\n');
   const d = parseDocument('doc.md', md);
 
-  it('detects markdown and builds the heading tree', () => {
+  it('detects markdown and nests headings by depth', () => {
     expect(d.format).toBe('markdown');
-    expect(d.sections.map((s) => [s.title, s.lineStart, s.lineEnd, s.children.map((c) => [c.title, c.level])])).toEqual([
-      ['Services', 1, 16, [['ClusterIP', 2], ['Deeper', 2]]],
-      ['Probes', 17, 18, []],
+    const shape = (s: ParsedSection): unknown => [s.title, s.level, s.lineStart, s.lineEnd, s.children.map(shape)];
+    expect(d.sections.map(shape)).toEqual([
+      ['Services', 1, 1, 16, [['ClusterIP', 2, 4, 16, [['Deeper', 3, 12, 16, []]]]]],
+      ['Probes', 1, 17, 18, []],
     ]);
   });
 
   it('turns fenced blocks into snippets and ignores # inside fences', () => {
-    const [clusterIp, deeper] = d.sections[0]!.children;
+    const clusterIp = d.sections[0]!.children[0]!;
+    const deeper = clusterIp.children[0]!;
     expect(clusterIp!.snippets.map(brief)).toEqual([['yaml', 6, 10]]);
     expect(clusterIp!.snippets[0]!.content.startsWith('# comment inside the fence')).toBe(true);
     expect(clusterIp!.snippets[0]!.manifest).toEqual({ apiVersion: 'v1', kind: 'Service', name: 'web' });

@@ -1,12 +1,10 @@
 /**
- * Header recognition and format detection.
+ * Notes-format headers and format detection.
  *
  * Notes format: a header is a line starting with two or more `#` (full-width ＃
  * accepted), then a title, optionally closed by more `#`. Five or more leading
  * `#` open a top-level topic; two to four a subsection. A single `#` is content.
- *
- * Markdown: ATX headings (`#`..`######` followed by a space); `#` is level 1,
- * anything deeper level 2. Lines inside fenced code are never headings.
+ * (Markdown headings are read from the Markdown tree, see markdown/outline.ts.)
  */
 import type { DocumentFormat } from './types.js';
 
@@ -18,8 +16,7 @@ export interface HeaderMatch {
 }
 
 const NOTES_HEADER = /^([#＃]{2,})(.*)$/;
-const MD_HEADER = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([^`\s]*)?.*$/;
+const FENCE = /^ {0,3}(?:`{3,}|~{3,})/;
 
 export function matchNotesHeader(line: string): HeaderMatch | null {
   const m = NOTES_HEADER.exec(line);
@@ -31,28 +28,6 @@ export function matchNotesHeader(line: string): HeaderMatch | null {
 /** Level of a notes header: 5+ hashes → 1, 2-4 → 2 (1 when there is no topic above). */
 export function notesLevel(hashes: number, hasTopicAbove: boolean): 1 | 2 {
   return hashes >= 5 || !hasTopicAbove ? 1 : 2;
-}
-
-export function matchMarkdownHeader(line: string): HeaderMatch | null {
-  const m = MD_HEADER.exec(line);
-  if (!m) return null;
-  return { hashes: m[1]!.length, title: (m[2] ?? '').trim() };
-}
-
-export interface Fence {
-  marker: string; // ``` or ~~~ (possibly longer)
-  info: string; // first word of the info string, lowercase
-}
-
-export function matchFenceOpen(line: string): Fence | null {
-  const m = FENCE.exec(line);
-  if (!m) return null;
-  return { marker: m[1]!, info: (m[2] ?? '').toLowerCase() };
-}
-
-export function isFenceClose(line: string, open: Fence): boolean {
-  const t = line.trim();
-  return t.length >= open.marker.length && t === open.marker[0]!.repeat(t.length) && /^ {0,3}\S/.test(line);
 }
 
 /**

@@ -69,7 +69,7 @@ export function extractManifest(content: string, removals: readonly ApiRemoval[]
   if (!/\bapiVersion\s*:/.test(content) || !/\bkind\s*:/.test(content)) return undefined;
   let base: Omit<ParsedManifest, 'deprecated'> | null = null;
   try {
-    const docs = parseAllDocuments(content);
+    const docs = parseAllDocuments(content, { logLevel: 'silent' });
     const doc = Array.isArray(docs) ? docs[0] : undefined;
     if (doc && doc.errors.length === 0) {
       const obj: unknown = doc.toJS();
@@ -109,7 +109,7 @@ export function splitYamlDocuments(snippet: ParsedSnippet): ParsedSnippet[] {
     while (b > a && !lines[b - 1]!.trim()) b--;
     if (b > a) {
       parts.push({
-        kind: 'yaml', language: snippet.language, content: lines.slice(a, b).join('\n'),
+        ...snippet, content: lines.slice(a, b).join('\n'),
         lineStart: snippet.lineStart + a, lineEnd: snippet.lineStart + b - 1,
       });
     }

@@ -1,12 +1,13 @@
 import { slugify } from './slug.js';
-import type { ParsedDocument, ParsedSection, ParsedSnippet } from './types.js';
+import type { ParsedBlock, ParsedDocument, ParsedSection, ParsedSnippet } from './types.js';
 
 /** A topic ready to store: a section flattened in document order, with its slug and mentions. */
 export interface GraphTopic {
   slug: string;
   parentSlug: string | null;
-  level: 1 | 2;
-  /** 0-based position in the document, parents before their children. */
+  /** Depth in the document's section tree: 1 = top level, a child is its parent's level + 1. */
+  level: number;
+  /** 0-based position in document order (depth first), so parents come before their children. */
   position: number;
   title: string;
   titleDerived: boolean;
@@ -15,6 +16,8 @@ export interface GraphTopic {
   lineStart: number;
   lineEnd: number;
   snippets: ParsedSnippet[];
+  /** The section's own prose, for passages. */
+  blocks: ParsedBlock[];
   mentions: Array<{ entitySlug: string; count: number }>;
 }
 
@@ -57,6 +60,7 @@ export function buildTopicGraph(doc: ParsedDocument, options: TopicGraphOptions)
       lineStart: section.lineStart,
       lineEnd: section.lineEnd,
       snippets: section.snippets,
+      blocks: section.blocks,
       mentions: options.findMentions(`${section.title}\n${section.body}`),
     });
     for (const child of section.children) visit(child, slug);

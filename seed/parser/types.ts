@@ -1,6 +1,7 @@
 /**
  * The shapes the pure parser produces and the ingest consumes.
- * Line numbers are 1-based and inclusive, counted in the original document.
+ * Line numbers are 1-based and inclusive, counted in the original document
+ * (after a BOM is dropped and CRLF/CR are normalised to LF, line N is line N).
  */
 
 export type SnippetKind = 'yaml' | 'shell' | 'output' | 'text';
@@ -23,28 +24,53 @@ export interface ParsedManifest {
 
 export interface ParsedSnippet {
   kind: SnippetKind;
-  /** The fence's language ('yaml', 'bash', 'json'...), null when the notes do not say. */
+  /**
+   * Lower-cased language of the fence info string ('yaml', 'bash', 'console', 'json', 'go', ...);
+   * 'html' for <pre>/<code> HTML blocks; null when unknown (notes format, indented code, bare fence).
+   */
   language: string | null;
-  content: string; // exact source text of lines lineStart..lineEnd (CRLF normalised to LF)
+  /** Exact source text of lines lineStart..lineEnd (CRLF normalised); for fenced code the lines between the fences. */
+  content: string;
   lineStart: number;
   lineEnd: number;
   /** Set for a YAML snippet that is a Kubernetes object (has apiVersion and kind). */
   manifest?: ParsedManifest;
 }
 
+/** A unit of readable prose (paragraph, list item run, table, blockquote, ...) that passages are cut from. */
+export interface ParsedBlock {
+  /**
+   * Readable text: Markdown markup removed (emphasis markers, link/image syntax keep label/alt text,
+   * table pipes and delimiter rows, HTML tags, shortcode/admonition markers), line structure kept.
+   * Notes format: the verbatim lines.
+   */
+  text: string;
+  /**
+   * Source document line (1-based) of each line of `text` (text.split('\n').length === lines.length).
+   * Consecutive: a line inside a block whose markup had no text (a table's delimiter row) is an empty line.
+   */
+  lines: number[];
+}
+
 export interface ParsedSection {
+  /** Readable heading text (inline markup removed). */
   title: string;
-  /** True when the header had no title and one was derived from the content. */
+  /** True when the heading had no title and one was derived from the content. */
   titleDerived: boolean;
-  /** 1 = top-level topic, 2 = subsection of the topic above. */
-  level: 1 | 2;
-  /** Header line .. last line of the section (children included). */
+  /**
+   * Depth in the section tree: 1 = top level, a child is its parent's level + 1. A document's
+   * shallowest heading is level 1; skipped heading depths do not create empty levels.
+   */
+  level: number;
+  /** Heading line .. last line of the section (children included). */
   lineStart: number;
   lineEnd: number;
-  /** The section's own text after the header, children excluded, as in the source. */
+  /** The section's own source lines after the heading, children excluded, verbatim. */
   body: string;
   lang: 'zh' | 'en' | 'mixed';
   snippets: ParsedSnippet[];
+  /** The section's own prose, in order, snippets excluded. */
+  blocks: ParsedBlock[];
   children: ParsedSection[];
 }
 
@@ -53,14 +79,14 @@ export interface DocumentMetadata {
   description: string | null;
   tags: string[];
   aliases: string[];
-  /** Every other front-matter key, as parsed. */
+  /** Every other front-matter key, as parsed (YAML or TOML; TOML dates as their ISO strings). */
   extra: Record<string, unknown>;
 }
 
 export interface ParsedDocument {
   name: string;
   format: DocumentFormat;
-  metadata: DocumentMetadata;
   lineCount: number;
+  metadata: DocumentMetadata;
   sections: ParsedSection[];
 }
