@@ -61,10 +61,25 @@ export function buildTopicGraph(doc: ParsedDocument, options: TopicGraphOptions)
       lineEnd: section.lineEnd,
       snippets: section.snippets,
       blocks: section.blocks,
-      mentions: options.findMentions(`${section.title}\n${section.body}`),
+      mentions: options.findMentions(`${section.title}\n${readableText(section)}`),
     });
     for (const child of section.children) visit(child, slug);
   };
   for (const section of doc.sections) visit(section, null);
   return topics;
+}
+
+/**
+ * A section's own text as a reader sees it: prose blocks (Markdown markup
+ * removed, so link targets and image paths name nothing) and snippets, in line order.
+ */
+export function readableText(section: Pick<ParsedSection, 'blocks' | 'snippets'>): string {
+  const units = [
+    ...section.blocks.map((block) => ({ line: block.lines[0] ?? 0, text: block.text })),
+    ...section.snippets.map((snippet) => ({ line: snippet.lineStart, text: snippet.content })),
+  ];
+  return units
+    .sort((a, b) => a.line - b.line)
+    .map((unit) => unit.text)
+    .join('\n');
 }

@@ -188,6 +188,10 @@ export class IngestRows {
     return insertInChunks(rows, (data) => this.tx.snippet.createMany({ data }));
   }
 
+  insertPassages(rows: Prisma.PassageCreateManyInput[]): Promise<void> {
+    return insertInChunks(rows, (data) => this.tx.passage.createMany({ data }));
+  }
+
   insertMentions(rows: Prisma.MentionCreateManyInput[]): Promise<void> {
     return insertInChunks(rows, (data) => this.tx.mention.createMany({ data }));
   }

@@ -4,6 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { parseDocument } from '../../../../seed/parser/parse-document.js';
+import { cutSectionPassages } from '../../../../seed/parser/passages.js';
 import { buildTopicGraph, type GraphTopic } from '../../../../seed/parser/topic-graph.js';
 import type { ParsedDocument } from '../../../../seed/parser/types.js';
 import { LOGGER } from '../common/logger.js';
@@ -20,6 +21,8 @@ import { OntologyService } from './ontology.service.js';
 /** Largest notes document accepted (characters). */
 export const MAX_DOCUMENT_CHARS = 2_000_000;
 export const MAX_DOCUMENT_NAME = 300;
+/** Markdown by name; anything else (.txt, no extension) is told apart by its content. */
+const MARKDOWN_NAME = /\.(?:md|markdown)$/i;
 /** Tries of a write that lost a race for a slug to another writer (a unique violation). */
 const WRITE_ATTEMPTS = 4;
 
@@ -183,7 +186,7 @@ export class IngestService {
       if (options.sourceFolder !== null && existing.sourceFolder !== options.sourceFolder) await this.repository.setSourceFolder(existing.id, options.sourceFolder);
       return this.unchanged(existing);
     }
-    const parsed = parseDocument(cleanName, content);
+    const parsed = parseDocument(cleanName, content, { format: MARKDOWN_NAME.test(cleanName) ? 'markdown' : undefined });
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.store(cleanName, content, contentHash, parsed, options, onProgress);
@@ -236,6 +239,7 @@ export class IngestService {
       const topicIds = await rows.insertTopics(documentId, topics, (done) => progress('topics', done));
       const entityIds = await rows.entityIds();
       await rows.insertSnippets(topics.flatMap((topic) => topic.snippets.map((snippet, position) => snippetRow(topicIds.get(topic.slug)!, position, snippet))));
+      await rows.insertPassages(topics.flatMap((topic) => passageRows(topicIds.get(topic.slug)!, topic)));
       progress('snippets', topics.length);
       const mentioned = topics.map((topic) => ({
         key: topicIds.get(topic.slug)!,
@@ -319,6 +323,20 @@ function snippetRow(topicId: number, position: number, snippet: GraphTopic['snip
     deprecatedRemovedIn: snippet.manifest?.deprecated?.removedIn ?? null,
     deprecatedNote: snippet.manifest?.deprecated?.note ?? null,
   };
+}
+
+/** A topic's quotable passages, cut once at ingest with their exact lines. */
+function passageRows(topicId: number, topic: GraphTopic) {
+  return cutSectionPassages(topic).map((passage, position) => ({
+    topicId,
+    position,
+    kind: passage.kind,
+    text: passage.text,
+    lineStart: passage.lineStart,
+    lineEnd: passage.lineEnd,
+    snippetPosition: passage.snippetIndex,
+    cuts: passage.cuts,
+  }));
 }
 
 /** Prisma's unique-constraint error, whichever driver adapter raised it. */

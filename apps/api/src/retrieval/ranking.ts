@@ -2,7 +2,7 @@
  * Passage ranking (pure): how well one passage answers a query, and the final
  * cut to topK, the character budget and the score threshold.
  */
-import { shortenPassage, type CutPassage } from './passages.js';
+import { shortenPassage, type CutPassage } from '../../../../seed/parser/passages.js';
 
 export interface Analyzer {
   terms(text: string): string[];

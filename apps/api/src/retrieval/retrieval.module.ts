@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { SearchModule } from '../search/search.module.js';
 import { DifyController } from './dify/dify.controller.js';
 import { DifyService } from './dify/dify.service.js';
-import { PassageStore } from './passage-store.js';
 import { RetrievalController } from './retrieval.controller.js';
 import { RetrievalRepository } from './retrieval.repository.js';
 import { RetrievalService } from './retrieval.service.js';
@@ -10,7 +9,7 @@ import { RetrievalService } from './retrieval.service.js';
 @Module({
   imports: [SearchModule],
   controllers: [RetrievalController, DifyController],
-  providers: [RetrievalRepository, PassageStore, RetrievalService, DifyService],
+  providers: [RetrievalRepository, RetrievalService, DifyService],
   exports: [RetrievalService],
 })
 export class RetrievalModule {}

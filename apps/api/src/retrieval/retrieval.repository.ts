@@ -9,7 +9,11 @@ const passageTopicSelect = {
   body: true,
   lineStart: true,
   lineEnd: true,
-  document: { select: { id: true, name: true, slug: true, contentHash: true } },
+  document: { select: { id: true, name: true, slug: true } },
+  passages: {
+    orderBy: { position: 'asc' },
+    select: { kind: true, text: true, lineStart: true, lineEnd: true, snippetPosition: true, cuts: true },
+  },
   snippets: {
     orderBy: { position: 'asc' },
     select: {
@@ -19,7 +23,7 @@ const passageTopicSelect = {
   },
 } satisfies Prisma.TopicSelect;
 
-/** The only reader of what retrieval needs: topic bodies with their snippets, and document text. */
+/** The only reader of what retrieval needs: topics with their passages and snippets. */
 @Injectable()
 export class RetrievalRepository {
   constructor(private readonly database: DatabaseService) {}
@@ -30,10 +34,6 @@ export class RetrievalRepository {
 
   findTopics(slugs: readonly string[]) {
     return this.prisma.topic.findMany({ where: { slug: { in: [...slugs] } }, select: passageTopicSelect });
-  }
-
-  findDocumentContents(ids: readonly number[]) {
-    return this.prisma.document.findMany({ where: { id: { in: [...ids] } }, select: { id: true, contentHash: true, content: true } });
   }
 
   /** A document by its slug or its name (Dify's knowledge_id may be either). */

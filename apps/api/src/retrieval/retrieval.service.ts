@@ -6,10 +6,9 @@ import { QueryExpander } from '../search/query-expander.js';
 import { SearchService } from '../search/search.service.js';
 import type { SearchHit } from '../search/search.types.js';
 import { TextAnalyzer } from '../search/text-analyzer.js';
-import { PassageStore } from './passage-store.js';
 import { VersionedCache } from '../common/versioned-cache.js';
 import { DatabaseService } from '../database/database.service.js';
-import type { CutPassage } from './passages.js';
+import type { CutPassage } from '../../../../seed/parser/passages.js';
 import { combine, overlapScore, queryProfile, selectPassages, type QueryProfile, type Ranked } from './ranking.js';
 import { RetrievalRepository, type PassageTopicRow } from './retrieval.repository.js';
 import { RETRIEVE_DEFAULTS, type Passage, type PassageWarning, type RetrieveQuery, type RetrieveResult } from './retrieval.types.js';
@@ -21,7 +20,7 @@ const MIN_CANDIDATES = 20;
 const ENTITY_HIT_WEIGHT = 0.5;
 
 interface Extra {
-  topic: PassageTopicRow;
+  topic: PassageTopic;
   analysis: PassageAnalysis;
 }
 
@@ -45,18 +44,17 @@ interface PassageAnalysis {
 export class RetrievalService {
   private readonly expander: QueryExpander;
   /**
-   * Keyed by the passage objects PassageStore keeps per topic and content hash,
-   * so an analysis lives exactly as long as its passage. Callers must not mutate it.
+   * Keyed by the passage objects of the cached topic rows, so an analysis lives
+   * exactly as long as its passage. Callers must not mutate it.
    */
   private readonly analyses = new WeakMap<CutPassage, PassageAnalysis>();
   /** Candidate topics by slug, until the next write (or 5 s): a retrieve reads ~20 of them. */
-  private readonly topics: VersionedCache<PassageTopicRow | null>;
+  private readonly topics: VersionedCache<PassageTopic | null>;
 
   constructor(
     private readonly search: SearchService,
     private readonly analyzer: TextAnalyzer,
     private readonly repository: RetrievalRepository,
-    private readonly store: PassageStore,
     private readonly ontology: OntologyService,
     database: DatabaseService,
   ) {
@@ -74,12 +72,11 @@ export class RetrievalService {
     const { topicScores, snippetScores } = candidateScores(found.hits);
     let topics = await this.findTopics([...topicScores.keys()]);
     if (query.documents) topics = topics.filter((t) => query.documents!.includes(t.document.name));
-    const passages = await this.store.passagesOf(topics);
     const profile = this.profile(query.query);
     const ranked: Ranked<Extra>[] = [];
     for (const topic of topics) {
       const topicScore = topicScores.get(topic.slug) ?? 0;
-      for (const passage of passages.get(topic.id) ?? []) {
+      for (const passage of topic.passages) {
         const analysis = this.analyse(topic.title, passage);
         if (query.types && !analysis.entities.some((e) => query.types!.includes(e.type))) continue;
         const snippet = passage.snippetIndex === null ? undefined : topic.snippets[passage.snippetIndex];
@@ -96,12 +93,12 @@ export class RetrievalService {
   }
 
   /** Topic rows in the order found; slugs with no topic (deleted since indexing) are left out. */
-  private async findTopics(slugs: string[]): Promise<PassageTopicRow[]> {
+  private async findTopics(slugs: string[]): Promise<PassageTopic[]> {
     const rows = await this.topics.getMany(slugs, async (missing) => {
-      const found = new Map((await this.repository.findTopics(missing)).map((row) => [row.slug, row]));
+      const found = new Map((await this.repository.findTopics(missing)).map((row) => [row.slug, toPassageTopic(row)]));
       return missing.map((slug) => found.get(slug) ?? null);
     });
-    return rows.filter((row): row is PassageTopicRow => row !== null);
+    return rows.filter((row): row is PassageTopic => row !== null);
   }
 
   private analyse(title: string, passage: CutPassage): PassageAnalysis {
@@ -148,6 +145,16 @@ export class RetrievalService {
   }
 }
 
+/** A topic as retrieval ranks it: its stored passages as the cutter made them. */
+type PassageTopic = Omit<PassageTopicRow, 'passages'> & { passages: CutPassage[] };
+
+function toPassageTopic({ passages, ...topic }: PassageTopicRow): PassageTopic {
+  return {
+    ...topic,
+    passages: passages.map((p) => ({ kind: p.kind, text: p.text, lineStart: p.lineStart, lineEnd: p.lineEnd, snippetIndex: p.snippetPosition, cuts: p.cuts })),
+  };
+}
+
 /** Per topic slug the best hit, normalised by the best hit overall (0..1); per snippet likewise. */
 function candidateScores(hits: readonly SearchHit[]) {
   const best = Math.max(0, ...hits.map((h) => h.score));
@@ -166,7 +173,7 @@ function candidateScores(hits: readonly SearchHit[]) {
 }
 
 /** A manifest in the passage (parsed from its text, or the stored snippet's check) that uses a removed API. */
-function removedApiWarnings(passage: CutPassage, topic: PassageTopicRow): PassageWarning[] {
+function removedApiWarnings(passage: CutPassage, topic: PassageTopic): PassageWarning[] {
   const found = new Map<string, PassageWarning>();
   const add = (apiVersion: string, kind: string, d: { replacement: string; removedIn: string }) =>
     found.set(`${apiVersion} ${kind}`, {

@@ -38,8 +38,8 @@ export class SearchDocumentsRepository {
       select: {
         slug: true,
         title: true,
-        body: true,
         document: { select: { slug: true } },
+        passages: { orderBy: { position: 'asc' }, select: { text: true } },
         mentions: { orderBy: { count: 'desc' }, select: { entity: { select: { name: true, aliases: true } } } },
       },
     });
@@ -48,7 +48,8 @@ export class SearchDocumentsRepository {
       kind: 'topic' as const,
       slug: t.slug,
       title: t.title,
-      text: t.body,
+      // The readable text (Markdown markup removed), as passages hold it.
+      text: t.passages.map((p) => p.text).join('\n'),
       topicSlug: t.slug,
       document: t.document.slug,
       entityType: null,
