@@ -55,7 +55,7 @@ describe('MeilisearchEngine (recorded HTTP, no Meilisearch server)', () => {
     await engine.rebuild(docs);
     const settings = fake.requests.find((r) => r.method === 'PATCH')!.body as Record<string, any>;
     expect(settings.searchableAttributes).toEqual(['title', 'aliases', 'text', 'segmented']);
-    expect(settings.filterableAttributes).toEqual(['kind', 'entityType']);
+    expect(settings.filterableAttributes).toEqual(['kind', 'entityType', 'document']);
     expect(settings.synonyms['无头服务']).toEqual(['headless']);
     expect(settings.synonyms['headless']).toEqual(expect.arrayContaining(['无头服务', 'headless service']));
     expect(settings.synonyms['blue/green deployment']).toEqual(expect.arrayContaining(['蓝绿部署', 'blue/green']));
@@ -106,6 +106,19 @@ describe('MeilisearchEngine (recorded HTTP, no Meilisearch server)', () => {
     await engine.rebuild(docs);
     expect(fake.writes()).toContain(`DELETE /indexes/${crashed}`);
     expect([...fake.indexes.keys()].sort()).toEqual(['other_1', 'topics', 'topics_archive', running].sort());
+  });
+
+  it("applies one notes document's change to the live index: its entries deleted by filter, then its new ones and the entities' added", async () => {
+    await engine.rebuild(docs);
+    fake.requests.length = 0;
+    const renamed = { ...docs[0]!, id: 'topic:headless', slug: 'headless', topicSlug: 'headless', title: 'Headless Services' };
+    const entity = { ...docs[2]!, topicSlug: 'headless' };
+    await engine.update({ document: 'notes', documents: [renamed], entities: [entity] });
+    expect(fake.writes()).toEqual(['POST /indexes/topics/documents/delete', 'POST /indexes/topics/documents']);
+    expect(fake.requests[0]!.body).toEqual({ filter: 'document IN ["notes"]' });
+    const sent = fake.requests.find((r) => r.path === '/indexes/topics/documents')!.body as Array<Record<string, unknown>>;
+    expect(sent.map((d) => [d['id'], d['topicSlug']])).toEqual([['topic:headless', 'headless'], ['entity:liveness-probe', 'headless']]);
+    expect(fake.indexes.get('topics')!.map((d) => d['id']).sort()).toEqual(['entity:liveness-probe', 'topic:headless']);
   });
 
   it('quotes filter values so none can change the expression', () => {

@@ -28,21 +28,29 @@ describe('migration runner', () => {
   });
 
   it('applies the project migrations once and records them as Prisma Migrate does', async () => {
+    const { readdirSync } = await import('node:fs');
+    const project = readdirSync(new URL('../prisma/migrations/', import.meta.url), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(project[0]).toBe('20261127000000_init');
     const first = await database.migrate();
-    expect(first.applied).toEqual(['20261127000000_init']);
+    expect(first.applied).toEqual(project);
     const second = await database.migrate();
-    expect(second).toEqual({ applied: [], alreadyApplied: ['20261127000000_init'] });
+    expect(second).toEqual({ applied: [], alreadyApplied: project });
     const rows = await database.sql((db) =>
       db.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
         'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"',
       ),
     );
     const { readFileSync } = await import('node:fs');
-    const sql = readFileSync(new URL('../prisma/migrations/20261127000000_init/migration.sql', import.meta.url));
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.checksum).toBe(createHash('sha256').update(sql).digest('hex'));
-    expect(rows[0]!.finished_at).not.toBeNull();
-    expect(rows[0]!.applied_steps_count).toBe(1);
+    expect(rows.map((row) => row.migration_name).sort()).toEqual(project);
+    for (const row of rows) {
+      const sql = readFileSync(new URL(`../prisma/migrations/${row.migration_name}/migration.sql`, import.meta.url));
+      expect(row.checksum).toBe(createHash('sha256').update(sql).digest('hex'));
+      expect(row.finished_at).not.toBeNull();
+      expect(row.applied_steps_count).toBe(1);
+    }
   });
 
   it('applies new migrations in name order', async () => {

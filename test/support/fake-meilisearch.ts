@@ -86,8 +86,20 @@ export class FakeMeilisearch {
     if (method === 'GET' && parts.length === 2) return [200, { uid, primaryKey: 'id', createdAt: '', updatedAt: '' }];
     if (method === 'DELETE' && parts.length === 2) return this.enqueue(uid, 'indexDeletion', () => this.indexes.delete(uid));
     if (method === 'PATCH' && parts[2] === 'settings') return this.enqueue(uid, 'settingsUpdate', () => undefined);
+    if (method === 'POST' && parts[2] === 'documents' && parts[3] === 'delete') {
+      // Only the filter shape the adapter sends: `<attribute> IN ["a", "b"]`.
+      const match = /^(\w+) IN \[(.*)\]$/.exec((body as { filter: string }).filter);
+      if (!match) return [400, { message: 'filter not faked', code: 'invalid_document_filter', type: 'invalid_request', link: '' }];
+      const values = new Set(JSON.parse(`[${match[2]}]`) as string[]);
+      return this.enqueue(uid, 'documentDeletion', () => this.indexes.set(uid, this.indexes.get(uid)!.filter((d) => !values.has(String(d[match[1]!])))));
+    }
     if (method === 'POST' && parts[2] === 'documents') {
-      return this.enqueue(uid, 'documentAdditionOrUpdate', () => this.indexes.get(uid)!.push(...(body as Doc[])));
+      // Meilisearch replaces a document whose primary key it already holds.
+      return this.enqueue(uid, 'documentAdditionOrUpdate', () => {
+        const added = body as Doc[];
+        const ids = new Set(added.map((d) => d['id']));
+        this.indexes.set(uid, [...this.indexes.get(uid)!.filter((d) => !ids.has(d['id'])), ...added]);
+      });
     }
     if (method === 'POST' && parts[2] === 'search') {
       const { q, limit } = body as { q: string; limit: number };
