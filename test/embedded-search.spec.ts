@@ -1,0 +1,52 @@
+import { describe, expect, it } from '@jest/globals';
+import { EmbeddedSearchEngine } from '../apps/api/src/search/embedded-search.engine.js';
+import { QueryExpander } from '../apps/api/src/search/query-expander.js';
+import type { SearchDocument } from '../apps/api/src/search/search.types.js';
+import { TextAnalyzer } from '../apps/api/src/search/text-analyzer.js';
+import { loadOntology } from '../seed/ontology/load.js';
+import { createMentionFinder } from '../seed/parser/linker.js';
+
+const ontology = loadOntology();
+const finder = createMentionFinder(ontology);
+const bySlug = new Map(ontology.entities.map((e) => [e.slug, e]));
+const engine = () =>
+  new EmbeddedSearchEngine(TextAnalyzer.forOntology(ontology), new QueryExpander({ findMentions: (t) => finder.findMentions(t), entity: (s) => bySlug.get(s) }));
+
+const topic = (document: string, slug: string, title: string, text: string): SearchDocument =>
+  ({ id: `topic:${slug}`, kind: 'topic', slug, title, text, topicSlug: slug, document, entityType: null, aliases: [] });
+const entity = (slug: string, title: string, topicSlug: string | null): SearchDocument =>
+  ({ id: `entity:${slug}`, kind: 'entity', slug, title, text: `${title} entity`, topicSlug, document: null, entityType: 'CONCEPT', aliases: [] });
+
+const a = [topic('a', 'probes', 'Probes', 'A liveness probe restarts a container; 存活探针'), topic('a', 'services', 'Services', 'A headless Service has no cluster IP')];
+const b = [topic('b', 'ingress', 'Ingress', 'Ingress routes HTTP to Services'), topic('b', 'pods', 'Pods', 'A Pod runs containers')];
+const b2 = [topic('b', 'gateway', 'Gateway API', 'HTTPRoute routes HTTP; the successor of Ingress')];
+const QUERIES = ['liveness', 'headless service', 'ingress', 'pod', 'HTTPRoute', 'routes http', '存活探针', 'containers'];
+const answers = async (e: EmbeddedSearchEngine) =>
+  Promise.all(QUERIES.map(async (q) => (await e.search({ q, limit: 10 })).map((h) => [h.kind, h.slug])));
+
+describe('EmbeddedSearchEngine: one document changed costs its entries, and answers as a rebuild would', () => {
+  it('replaces a document in place', async () => {
+    const updated = engine();
+    await updated.rebuild([...a, ...b, entity('ingress', 'Ingress', 'ingress')]);
+    expect((await updated.search({ q: 'pod', limit: 5 })).map((h) => h.slug)).toContain('pods');
+    await updated.update({ document: 'b', documents: b2, entities: [entity('ingress', 'Ingress', 'gateway')] });
+
+    const rebuilt = engine();
+    await rebuilt.rebuild([...a, ...b2, entity('ingress', 'Ingress', 'gateway')]);
+    expect(await answers(updated)).toEqual(await answers(rebuilt));
+    expect(updated.size).toBe(rebuilt.size);
+    expect((await updated.search({ q: 'pod', limit: 5 })).map((h) => h.slug)).not.toContain('pods');
+    expect((await updated.search({ q: 'ingress', kinds: ['entity'], limit: 5 }))[0]!.topicSlug).toBe('gateway');
+  });
+
+  it('removes a deleted document, and its words no longer count as spelled the notes way', async () => {
+    const updated = engine();
+    await updated.rebuild([...a, ...b]);
+    await updated.update({ document: 'b', documents: [], entities: [] });
+    const rebuilt = engine();
+    await rebuilt.rebuild(a);
+    expect(await answers(updated)).toEqual(await answers(rebuilt));
+    // "containerz" is a typo of a word still in the index (container): both find the probes topic.
+    expect((await updated.search({ q: 'containerz', limit: 5 })).map((h) => h.slug)).toEqual((await rebuilt.search({ q: 'containerz', limit: 5 })).map((h) => h.slug));
+  });
+});
