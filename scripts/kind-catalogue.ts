@@ -25,6 +25,12 @@ export interface CatalogueKind {
 export interface KindCatalogue {
   source: string; // package@version the catalogue was read from
   kinds: CatalogueKind[];
+  /**
+   * Property names the models declare but their compiled validators never check (the generator
+   * drops `description` and the x-kubernetes-* extensions from the schemas it compiles): the
+   * strict unknown-field check must accept them and judge nothing below them.
+   */
+  unvalidatedFields: string[];
 }
 
 const require = createRequire(import.meta.url);
@@ -152,6 +158,32 @@ function kindFields(root: string, folder: string, kind: string): Record<string, 
   return fieldsOf(iface, file, '', OBJECT_META);
 }
 
+/** Every property name declared by a model interface of the package (all groups, versions, types). */
+function declaredPropertyNames(root: string): Set<string> {
+  const names = new Set<string>();
+  for (const folder of versionFolders(root)) {
+    for (const file of readdirSync(join(root, folder)).filter((f) => f.endsWith('.d.ts') && f !== 'index.d.ts')) {
+      const source = parse(join(root, folder, file));
+      for (const s of source.statements) {
+        if (ts.isInterfaceDeclaration(s)) for (const m of s.members) if (propertyName(m)) names.add(propertyName(m));
+      }
+    }
+  }
+  return names;
+}
+
+/** Property names the compiled validators read (`data.x`, `data["x-y"]`), theirs and apimachinery's. */
+function validatedPropertyNames(root: string): Set<string> {
+  const dirs = [join(root, '_schemas'), join(dirname(require.resolve('@kubernetes-models/apimachinery/package.json')), '_schemas')];
+  const names = new Set<string>();
+  for (const dir of dirs) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+      for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/\bdata\.([\w$]+)|\bdata\["([^"]+)"\]/g)) names.add(m[1] ?? m[2]!);
+    }
+  }
+  return names;
+}
+
 /** Reads the catalogue from the installed kubernetes-models package. */
 export async function buildKindCatalogue(): Promise<KindCatalogue> {
   const root = packageRoot();
@@ -171,7 +203,9 @@ export async function buildKindCatalogue(): Promise<KindCatalogue> {
     const apiVersions = [...byVersion.keys()].sort(byPreference);
     return { kind, apiVersions, fields: kindFields(root, byVersion.get(apiVersions[0]!)!, kind) };
   });
-  return { source: `${PACKAGE}@${version}`, kinds };
+  const validated = validatedPropertyNames(root);
+  const unvalidatedFields = [...declaredPropertyNames(root)].filter((name) => !validated.has(name)).sort();
+  return { source: `${PACKAGE}@${version}`, kinds, unvalidatedFields };
 }
 
 /** The catalogue as committed: stable JSON, one kind per block. */

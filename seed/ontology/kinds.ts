@@ -31,6 +31,8 @@ export interface KindInfo {
   kind: string;
   builtIn: boolean;
   apiVersions: string[];
+  /** The apiVersions kubernetes-models ships a schema (validator) for; empty for kinds not built in. */
+  schemaApiVersions: string[];
   fields: Record<string, string>;
   discovery: DiscoveryRow;
 }
@@ -49,6 +51,7 @@ export function parseApiVersion(apiVersion: string): { group: string; version: s
 }
 
 let kinds: Map<string, KindInfo> | null = null;
+let unvalidated: ReadonlySet<string> | null = null;
 
 function readDiscovery(): DiscoveryRow[] {
   const data = parseYaml(readFileSync(DISCOVERY_URL, 'utf8')) as { kinds?: Record<string, unknown>[] } | null;
@@ -68,7 +71,8 @@ function readDiscovery(): DiscoveryRow[] {
 /** Every kind the ontology knows as a kind: the generated built-in catalogue and the discovery table. */
 export function loadKinds(): ReadonlyMap<string, KindInfo> {
   if (kinds) return kinds;
-  const catalogue = JSON.parse(readFileSync(CATALOGUE_URL, 'utf8')) as { kinds: CatalogueKind[] };
+  const catalogue = JSON.parse(readFileSync(CATALOGUE_URL, 'utf8')) as { kinds: CatalogueKind[]; unvalidatedFields: string[] };
+  unvalidated = new Set(catalogue.unvalidatedFields);
   const discovery = new Map(readDiscovery().map((row) => [row.kind, row]));
   const table = loadApiDeprecations().rows;
   const out = new Map<string, KindInfo>();
@@ -77,15 +81,21 @@ export function loadKinds(): ReadonlyMap<string, KindInfo> {
     if (!row) throw new Error(`kind-discovery.yaml: no row for the built-in kind ${k.kind}`);
     // The table also knows versions the package no longer ships a schema for.
     const listed = table.filter((r) => r.kind === k.kind && !k.apiVersions.includes(r.apiVersion)).map((r) => r.apiVersion);
-    out.set(k.kind, { kind: k.kind, builtIn: true, apiVersions: [...k.apiVersions, ...listed], fields: k.fields, discovery: row });
+    out.set(k.kind, { kind: k.kind, builtIn: true, apiVersions: [...k.apiVersions, ...listed], schemaApiVersions: k.apiVersions, fields: k.fields, discovery: row });
   }
   for (const row of discovery.values()) {
     if (out.has(row.kind)) continue;
     if (row.apiVersions.length === 0) throw new Error(`kind-discovery.yaml: ${row.kind} is not built in, so it must list its apiVersions`);
-    out.set(row.kind, { kind: row.kind, builtIn: false, apiVersions: row.apiVersions, fields: {}, discovery: row });
+    out.set(row.kind, { kind: row.kind, builtIn: false, apiVersions: row.apiVersions, schemaApiVersions: [], fields: {}, discovery: row });
   }
   kinds = out;
   return out;
+}
+
+/** Property names the schemas declare but kubernetes-models' validators never check (kinds.generated.json). */
+export function unvalidatedFields(): ReadonlySet<string> {
+  loadKinds();
+  return unvalidated!;
 }
 
 /** The attributes a kind contributes to its entity. */
@@ -171,13 +181,23 @@ function kindIndex(ontology: Ontology): KindIndex {
  * in that API group. The kind matches case-insensitively (a miscased kind is still about that kind;
  * the manifest check reports the case); the group must be one the kind is served in, so Istio's
  * networking.istio.io Gateway is not the Gateway API's Gateway. Any version of the group matches:
- * batch/v2alpha1 CronJob is still the CronJob kind.
+ * batch/v2alpha1 CronJob is still the CronJob kind, and so does another Kubernetes group.
  */
 export function resolveKind(apiVersion: string, kind: string, ontology: Ontology): string | null {
   const candidates = kindIndex(ontology).byKind.get(kind.trim().toLowerCase());
   if (!candidates) return null;
   const { group } = parseApiVersion(apiVersion);
-  return candidates.find((c) => c.groups.has(group))?.slug ?? null;
+  const exact = candidates.find((c) => c.groups.has(group));
+  if (exact) return exact.slug;
+  // A Kubernetes kind written with the wrong Kubernetes group (`apiVersion: v1` on a PriorityClass)
+  // is still that kind; a third party's group is not.
+  const owned = candidates.filter((c) => [...c.groups].every(kubernetesOwnedGroup));
+  return kubernetesOwnedGroup(group) && owned.length === 1 ? owned[0]!.slug : null;
+}
+
+/** Groups Kubernetes itself defines: core, the unqualified ones (apps, batch) and *.k8s.io, not SIG projects' *.x-k8s.io. */
+function kubernetesOwnedGroup(group: string): boolean {
+  return !group.includes('.') || (group.endsWith('.k8s.io') && !group.endsWith('.x-k8s.io'));
 }
 
 const slugPart = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
