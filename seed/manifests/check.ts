@@ -3,7 +3,8 @@
  * -strict` and `pluto` would check it, every finding with its JSON pointer and its line.
  *
  * - A document that does not parse throws ManifestYamlError (with its line): the input is not
- *   YAML, so no document is trusted.
+ *   YAML, so no document is trusted. A duplicate key (which kubectl also refuses) or a YAML warning
+ *   is a `yaml` finding of its document instead.
  * - A document with neither apiVersion nor kind is not a Kubernetes object (a Helm values file,
  *   a kubeconfig) and is skipped; one with only one of them is reported, invalid.
  * - Schema (kubernetes-models) and unknown fields for the kinds it knows; a kind of a group that
@@ -50,12 +51,15 @@ const SEVERITY_ORDER: Record<ManifestFinding['severity'], number> = { error: 0, 
 
 interface Context { kubernetesVersion: string; lineOffset: number; ontology: Ontology; counter: LineCounter }
 
+/** Errors that leave the document readable; they become findings of the document, not a rejected input. */
+const DOCUMENT_LEVEL_ERRORS = new Set(['DUPLICATE_KEY']);
+
 function parse(yaml: string, lineOffset: number): { docs: Document[]; counter: LineCounter } {
   const counter = new LineCounter();
   const docs = parseAllDocuments(yaml, { ...YAML_OPTIONS, lineCounter: counter });
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
-    const error = doc.errors[0];
+    const error = doc.errors.find((e) => !DOCUMENT_LEVEL_ERRORS.has(e.code));
     if (error) {
       const pos = error.linePos?.[0] ?? counter.linePos(error.pos[0]);
       throw new ManifestYamlError(error.message.split('\n')[0]!, pos.line + lineOffset, pos.col);
@@ -133,7 +137,10 @@ async function checkDocument(doc: Document, ctx: Context): Promise<CheckedManife
   if (!apiVersion && !kind) return null; // not a Kubernetes object
   const meta = object?.metadata as Record<string, unknown> | undefined;
   const name = meta && typeof meta === 'object' && meta.name != null ? String(meta.name) : null;
-  const findings: ManifestFinding[] = [];
+  const findings: ManifestFinding[] = [...doc.errors, ...doc.warnings].map((e) => ({
+    severity: e.name === 'YAMLWarning' ? 'warning' as const : 'error' as const, rule: 'yaml' as const, path: '',
+    line: ctx.counter.linePos(e.pos[0]).line + ctx.lineOffset, message: e.message.split('\n')[0]!,
+  }));
   if (!apiVersion || !kind) {
     const missing = apiVersion ? 'kind' : 'apiVersion';
     findings.push(finding(doc, ctx, { path: `/${missing}`, atKey: true, rule: 'schema', message: `missing required field "${missing}"` }));
@@ -150,7 +157,7 @@ async function checkDocument(doc: Document, ctx: Context): Promise<CheckedManife
   if (api) findings.push(apiFinding(doc, ctx, kind, apiVersion, api.status, api.deprecation));
   findings.sort((a, b) => a.line - b.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path));
 
-  const invalid = problems.length > 0;
+  const invalid = problems.length > 0 || findings.some((f) => f.rule === 'yaml' && f.severity === 'error');
   const status: ManifestStatus = invalid ? 'invalid' : api?.status ?? 'ok';
   const result: CheckedManifest = { apiVersion, kind, name, line: start, status, findings, entity: resolveKind(apiVersion, kind, ctx.ontology) };
   if (api) {

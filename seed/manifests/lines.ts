@@ -13,28 +13,30 @@ function keyOf(pair: Pair): string {
 }
 
 /**
- * The 1-based line of `pointer` in `doc`: the key's line when `atKey` (an unknown or a missing
- * field) or the value's, else the line of the deepest node that exists on the way.
+ * The 1-based line of `pointer` in `doc`: the key's line when `atKey` (an unknown field) or the
+ * value's; for a field that is missing, the line of the key holding the object that lacks it.
  */
 export function lineOf(doc: Document, pointer: string, atKey: boolean, counter: LineCounter): number {
   const at = (offset: number): number => counter.linePos(offset).line;
   let node: unknown = doc.contents;
   let line = node && (node as Node).range ? at((node as Node).range![0]) : 1;
+  let holder = line; // line of the key (or item) that holds `node`
   const parts = pointer.split('/').slice(1).map(unescape);
   for (const [i, part] of parts.entries()) {
     const last = i === parts.length - 1;
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && keyOf(p) === part);
-      if (!pair) return line; // a missing field: the line of the object that should have it
+      if (!pair) return holder;
       const key = pair.key as Node | null;
       const value = pair.value as Node | null;
       if (last && atKey && key?.range) return at(key.range[0]);
-      line = value?.range ? at(value.range[0]) : key?.range ? at(key.range[0]) : line;
+      holder = key?.range ? at(key.range[0]) : line;
+      line = value?.range ? at(value.range[0]) : holder;
       node = value;
     } else if (isSeq(node)) {
       const item = node.items[Number(part)] as Node | undefined;
-      if (!item) return line;
-      if (item.range) line = at(item.range[0]);
+      if (!item) return holder;
+      if (item.range) line = holder = at(item.range[0]);
       node = item;
     } else {
       return line;
