@@ -57,9 +57,12 @@ export function hasSchema(apiVersion: string, kind: string): boolean {
   return modulePath(apiVersion, kind) !== null;
 }
 
+let groups: ReadonlySet<string> | null = null;
+
 /** The built-in API groups (apps, batch, networking.k8s.io...), core as "". */
 export function builtInGroups(): ReadonlySet<string> {
-  return new Set([...loadKinds().values()].filter((k) => k.builtIn).flatMap((k) => k.apiVersions.map((v) => parseApiVersion(v).group)));
+  groups ??= new Set([...loadKinds().values()].filter((k) => k.builtIn).flatMap((k) => k.apiVersions.map((v) => parseApiVersion(v).group)));
+  return groups;
 }
 
 /** The apiVersions that serve a built-in kind (with a schema or a row in the deprecation table). */
