@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parseAllDocuments } from 'yaml';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
+import { checkManifests } from '../seed/manifests/index.js';
 import { checkManifest, loadApiRemovals } from '../seed/parser/manifests.js';
 
 // Kubernetes objects are plain parsed YAML, checked field by field below.
@@ -57,6 +58,26 @@ describe('deploy/k8s manifests', () => {
     expect(removedApis(parseManifests(old, 'old-pdb.yaml').map((object) => ({ file: 'old-pdb.yaml', object })))).toEqual([
       'policy/v1beta1 PodDisruptionBudget in old-pdb.yaml: removed in 1.25, use policy/v1',
     ]);
+  });
+
+  it('pass the manifest check (schema, strict unknown fields, API status) with no finding, each linked to its kind', async () => {
+    for (const file of files) {
+      const { documents } = await checkManifests(readFileSync(join(dir, file), 'utf8'));
+      expect(documents.map((d) => [file, d.kind, d.status, d.findings])).toEqual(documents.map((d) => [file, d.kind, 'ok', []]));
+      for (const d of documents.filter((doc) => doc.kind !== 'Kustomization')) expect([file, d.entity]).toEqual([file, expect.any(String)]);
+    }
+  });
+
+  it('the same check reports a misspelt field of deployment.yaml at its line (the check is real)', async () => {
+    const text = readFileSync(join(dir, 'deployment.yaml'), 'utf8');
+    const typo = text.replace('readOnlyRootFilesystem:', 'readOnlyRootFileSystem:');
+    expect(typo).not.toBe(text);
+    const [document] = (await checkManifests(typo)).documents;
+    expect(document!.status).toBe('invalid');
+    expect(document!.findings).toEqual([expect.objectContaining({
+      rule: 'unknown-field', line: typo.split('\n').findIndex((l) => l.includes('readOnlyRootFileSystem')) + 1,
+      path: expect.stringMatching(/\/securityContext\/readOnlyRootFileSystem$/),
+    })]);
   });
 
   it('probe the health endpoints on the container port', () => {

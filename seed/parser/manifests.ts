@@ -4,37 +4,24 @@
  * and the check against the API removal table (seed/ontology/api-removals.yaml).
  * Never throws on bad input.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml, parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import type { ApiDeprecation, ParsedManifest, ParsedSnippet } from './types.js';
+import { findApiRow, loadApiDeprecations } from '../ontology/api-removals.js';
 import type { ApiRemoval } from '../ontology/types.js';
 
-const REMOVALS_URL = new URL('../ontology/api-removals.yaml', import.meta.url);
-let cachedRemovals: ApiRemoval[] | null = null;
-
-/** The removal table, read once. Throws when the data file is missing or malformed. */
+/** The deprecation table's rows (seed/ontology/api-removals.yaml), read once. Throws when the file is missing or malformed. */
 export function loadApiRemovals(): ApiRemoval[] {
-  if (cachedRemovals) return cachedRemovals;
-  const data: unknown = parseYaml(readFileSync(REMOVALS_URL, 'utf8'));
-  const rows = (data && typeof data === 'object' && 'removals' in data ? (data as { removals: unknown }).removals : data);
-  if (!Array.isArray(rows)) throw new Error(`api-removals.yaml: expected a list of removals (${REMOVALS_URL.pathname})`);
-  cachedRemovals = rows.map((r: Record<string, unknown>, i) => {
-    for (const key of ['apiVersion', 'kind', 'removedIn'] as const) {
-      if (typeof r[key] !== 'string' || !r[key]) throw new Error(`api-removals.yaml row ${i + 1}: missing ${key}`);
-    }
-    return {
-      apiVersion: String(r.apiVersion), kind: String(r.kind), replacement: String(r.replacement ?? ''),
-      removedIn: String(r.removedIn), note: String(r.note ?? ''),
-    };
-  });
-  return cachedRemovals;
+  return loadApiDeprecations().rows;
 }
 
-/** The removal row for apiVersion + kind (kind compared case-insensitively), as a deprecation. */
+/**
+ * The row for apiVersion + kind (kind compared case-insensitively) as a deprecation, when the API
+ * has been removed; an API that is only deprecated (no removedIn) gives undefined here — the
+ * manifest check (seed/manifests) reports those, relative to a Kubernetes version.
+ */
 export function checkManifest(apiVersion: string, kind: string, removals: readonly ApiRemoval[]): ApiDeprecation | undefined {
-  const k = kind.trim().toLowerCase();
-  const row = removals.find((r) => r.apiVersion === apiVersion.trim() && r.kind.toLowerCase() === k);
-  return row ? { replacement: row.replacement, removedIn: row.removedIn, note: row.note } : undefined;
+  const row = findApiRow(apiVersion, kind, removals);
+  return row?.removedIn ? { replacement: row.replacement, removedIn: row.removedIn, note: row.note } : undefined;
 }
 
 const unquote = (s: string): string => s.trim().replace(/^(["'])(.*)\1$/, '$2');
