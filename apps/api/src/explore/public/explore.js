@@ -25,9 +25,15 @@ const ui = {
   typeFilter: $('type-filter'), relationFilter: $('relation-filter'),
 };
 
+/** Moves the selection; the same hash again would fire no hashchange, so it is routed at once. */
+function navigate(hash) {
+  if (location.hash === `#${hash}`) void route();
+  else location.hash = hash;
+}
+
 const go = {
-  entity: (slug) => (location.hash = `entity=${encodeURIComponent(slug)}`),
-  topic: (slug) => (location.hash = `topic=${encodeURIComponent(slug)}`),
+  entity: (slug) => navigate(`entity=${encodeURIComponent(slug)}`),
+  topic: (slug) => navigate(`topic=${encodeURIComponent(slug)}`),
   topicUrl: api.topicUrl,
 };
 
@@ -37,6 +43,7 @@ window.explore = { view, cy: view.cy };
 
 /** What the page knows of the whole graph, drawn or not. */
 const state = { nodes: [], edges: [], whole: true, root: null, note: '' };
+const tooBig = () => state.nodes.length > maxNodes;
 const depth = () => Number(ui.depth.value);
 
 function setStatus(message) {
@@ -47,7 +54,8 @@ function setStatus(message) {
 function showCounts() {
   const { nodes, edges, drawn } = view.counts();
   const hidden = drawn - nodes;
-  const scope = state.whole ? 'the whole graph' : `the neighbourhood of ${state.root}, depth ${depth()}`;
+  const scope = state.whole ? 'the whole graph'
+    : `the neighbourhood of ${state.root.name}, depth ${depth()}` + (tooBig() ? ` (the whole graph has over ${maxNodes} entities, too many to lay out at once: search, or double-click an entity to move there)` : '');
   ui.status.textContent = `${nodes} entities and ${edges} relations shown, of ${state.nodes.length} and ${state.edges.length}: ${scope}`
     + (hidden ? ` (${hidden} hidden by the filters)` : '') + (state.note ? `. ${state.note}` : '');
 }
@@ -91,18 +99,14 @@ async function centre(slug) {
   const kept = new Set(nodes.map((n) => n.slug));
   const edges = hood.edges.filter((e) => kept.has(e.from) && kept.has(e.to));
   state.whole = false;
-  state.root = slug;
+  state.root = { slug, name: hood.nodes.find((n) => n.slug === slug)?.name ?? slug };
   view.draw(nodes, edges);
   view.focus(slug, 0);
-  setStatus(nodes.length < hood.nodes.length ? `Only the ${nodes.length} nearest of ${hood.nodes.length} entities are drawn` : largeGraphNote());
-}
-
-function largeGraphNote() {
-  return state.nodes.length > maxNodes ? `The whole graph has over ${maxNodes} entities, too many to lay out at once: search or double-click to move` : '';
+  setStatus(nodes.length < hood.nodes.length ? `Only the ${nodes.length} nearest of its ${hood.nodes.length} are drawn` : '');
 }
 
 async function showEntity(slug) {
-  if (!view.has(slug) && state.nodes.length > maxNodes) await centre(slug);
+  if (!view.has(slug) && tooBig()) await centre(slug);
   view.focus(slug, depth());
   const entity = await api.entity(slug);
   if (!entity) throw new Error(`No entity '${slug}'`);
@@ -142,14 +146,19 @@ function hitRow(hit) {
     h('p', { className: 'highlight' }, highlightFragment(hit.highlight)));
 }
 
-/** Lists the hits and focuses the best entity among them (or opens the best topic). */
+/**
+ * Lists the hits and focuses the best entity among them (or opens the best
+ * topic). When only neighbourhoods are drawn, the graph moves to the entity's.
+ */
 async function search(q) {
   const { hits } = await api.search(q);
   replace(ui.results, h('h3', {}, `Results for “${q}”`),
     hits.length ? h('ul', { className: 'hits' }, hits.map(hitRow)) : h('p', { className: 'muted' }, 'Nothing found.'));
   ui.results.hidden = false;
-  const best = hits.find((hit) => hit.kind === 'entity') ?? hits[0];
-  if (best) hitRow(best).querySelector('button').click();
+  const entity = hits.find((hit) => hit.kind === 'entity');
+  if (entity && tooBig()) await centre(entity.slug);
+  if (entity) go.entity(entity.slug);
+  else if (hits[0]) go.topic(hits[0].topicSlug ?? hits[0].slug);
 }
 
 ui.search.addEventListener('submit', (event) => {
@@ -158,11 +167,11 @@ ui.search.addEventListener('submit', (event) => {
   if (q) search(q).catch(fail);
 });
 ui.depth.addEventListener('change', () => {
-  if (!state.whole && state.root) centre(state.root).catch(fail);
+  if (!state.whole) centre(state.root.slug).catch(fail);
   else void route();
 });
 ui.showAll.addEventListener('click', () => {
-  if (state.nodes.length > maxNodes) return;
+  if (tooBig()) return;
   if (!state.whole) drawWhole();
   else view.fitAll();
   showCounts();
@@ -175,7 +184,7 @@ async function start() {
   const slugOf = (id) => id.slice(id.indexOf(':') + 1);
   state.edges = graph.edges.filter((e) => e.type !== 'MENTIONS').map((e) => ({ ...e, from: slugOf(e.from), to: slugOf(e.to) }));
   buildFilters();
-  if (state.nodes.length <= maxNodes) {
+  if (!tooBig()) {
     drawWhole();
   } else {
     ui.showAll.disabled = true;

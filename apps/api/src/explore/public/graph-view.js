@@ -157,8 +157,10 @@ export class GraphView {
     });
   }
 
-  /** What is on screen now: drawn minus filtered (an edge also goes when an end is hidden). */
+  /** What is shown now: drawn minus filtered (an edge also goes when an end is hidden). */
   counts() {
-    return { nodes: this.cy.nodes(':visible').length, edges: this.cy.edges(':visible').length, drawn: this.cy.nodes().length };
+    const nodes = this.cy.nodes().not('.filtered');
+    const edges = this.cy.edges().not('.filtered').filter((e) => !e.source().hasClass('filtered') && !e.target().hasClass('filtered'));
+    return { nodes: nodes.length, edges: edges.length, drawn: this.cy.nodes().length };
   }
 }
