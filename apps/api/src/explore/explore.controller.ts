@@ -8,7 +8,7 @@ import { exploreAsset, explorePage, type ExploreAsset } from './explore-assets.j
  * GET /explore: a page drawing the entity graph, and its files. Not part of the
  * REST API (excluded from OpenAPI): the page itself calls only public routes.
  */
-
+@ApiExcludeController()
 @Controller('explore')
 export class ExploreController {
   @Get()

@@ -10,11 +10,14 @@ import { topicPanel } from './topic-panel.js';
 
 /**
  * Up to this many entities the whole graph is laid out and drawn; beyond it,
- * only the neighbourhood of the focused entity (GET /entities/{slug}/neighbors).
- * fCoSE's layout grows faster than linearly (see bench/explore-scale.ts) and a
- * graph of thousands of labelled nodes is unreadable anyway. `?maxNodes=` overrides it.
+ * only the neighbourhood of the focused entity (GET /entities/{slug}/neighbors),
+ * itself cut to this many. fCoSE lays out on the main thread and its time grows
+ * faster than the graph (bench/explore-scale.ts: the seed's 121 entities in
+ * 0.3–0.7 s, 300 synthetic ones about 4× that, 600 about 8×, on a busy 2-core
+ * machine), and thousands of labelled nodes are unreadable anyway.
+ * `?maxNodes=` overrides it.
  */
-const DEFAULT_MAX_NODES = 600;
+const DEFAULT_MAX_NODES = 250;
 const params = new URLSearchParams(location.search);
 const maxNodes = Number(params.get('maxNodes')) > 0 ? Number(params.get('maxNodes')) : DEFAULT_MAX_NODES;
 
@@ -106,7 +109,8 @@ async function centre(slug) {
 }
 
 async function showEntity(slug) {
-  if (!view.has(slug) && tooBig()) await centre(slug);
+  // Only a neighbourhood is drawn and the entity is outside it: draw the entity's.
+  if (!view.has(slug)) await centre(slug);
   view.focus(slug, depth());
   const entity = await api.entity(slug);
   if (!entity) throw new Error(`No entity '${slug}'`);

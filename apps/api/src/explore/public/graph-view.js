@@ -126,7 +126,8 @@ export class GraphView {
     });
     this.cy.elements().unselect();
     node.select();
-    this.cy.animate({ fit: { eles: near.filter(':visible'), padding: 50 }, duration: 300 });
+    const shown = near.filter(':visible');
+    if (shown.nonempty()) this.cy.animate({ fit: { eles: shown, padding: 50 }, duration: 300 });
   }
 
   clearFocus() {
