@@ -218,7 +218,7 @@ describe('graph explorer in Chromium', () => {
     await expect(panel.locator('h2').textContent()).resolves.toBe(topic.title);
     await expect(panel.locator('pre.body').textContent()).resolves.toBe(topic.body);
     await search(page, 'onerror pwned');
-    await page.locator('#results .hit').first().waitFor({ timeout: 30_000 });
+    await page.locator('#results .hit').first().waitFor({ state: 'attached', timeout: 30_000 });
     await page.locator('#panel h2').hover();
     await expect(page.locator('#panel img, #panel script, #panel svg, #panel b, #results img, #results svg').count()).resolves.toBe(0);
     await expect(page.evaluate(() => (globalThis as unknown as ExploreWindow).__pwned)).resolves.toBeUndefined();

@@ -36,7 +36,8 @@ export const api = {
   graph: () => get('/api/v1/graph?format=json'),
   neighbors: (slug, depth) => get(`/api/v1/entities/${slugPath(slug)}/neighbors?depth=${depth}`),
   topic: (slug) => get(`/api/v1/topics/${slugPath(slug)}`),
-  search: (q) => get(`/api/v1/search?${new URLSearchParams({ q, kind: 'entity,topic', limit: '12' })}`),
+  /** @param kind 'entity', 'topic' or both, comma-separated */
+  search: (q, kind, limit) => get(`/api/v1/search?${new URLSearchParams({ q, kind, limit: String(limit) })}`),
   /** The entity with relations and its topics' citations; null when there is none. */
   entity: async (slug) => (await graphql(ENTITY_QUERY, { slug })).entity,
   topicUrl: (slug) => `/api/v1/topics/${slugPath(slug)}`,
