@@ -205,6 +205,29 @@ describe('graph explorer in Chromium', () => {
     await context.close();
   }, 120_000);
 
+  it('shows a manifest check\'s status and findings (stubbed topic answer: the check has not landed yet)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const finding = { severity: 'error', path: 'spec.rules[0].http', line: 14, message: '<img src=x onerror="window.__pwned=5"> is not a field' };
+    // The real topic, with the fields the manifest check will add (api-contract.md) on its first manifest.
+    await context.route('**/api/v1/topics/nginx-ingress-controller', async (route) => {
+      const topic = await (await route.fetch()).json();
+      const snippet = topic.snippets.find((s: { manifest?: unknown }) => s.manifest);
+      snippet.manifest = { ...snippet.manifest, status: 'removed', findings: [finding] };
+      return route.fulfill({ json: topic });
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${origin}/explore#topic=nginx-ingress-controller`);
+    const manifest = page.locator('#panel .manifest').filter({ has: page.locator('.verdict') });
+    await manifest.waitFor({ timeout: 60_000 });
+    await expect(manifest.locator('.verdict').textContent()).resolves.toBe('removed');
+    await expect(manifest.locator('.findings tbody td').allTextContents()).resolves.toEqual(['error', finding.path, '14', finding.message]);
+    await expect(page.locator('#panel img').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('shows notes that contain markup as text, and runs none of it', async () => {
     const { page, context, errors } = await open('/explore');
     // The slug is whatever the API made of the title: look it up rather than guess.
