@@ -1,8 +1,10 @@
-// tsc compiles only TypeScript; the ontology's data (YAML, and the generated kind
-// catalogue in JSON) must sit beside the compiled loader in dist/, which reads it
-// relative to its own module URL.
+// tsc compiles only TypeScript; files read at run time relative to their
+// module's URL must sit beside the compiled module in dist/: the ontology's
+// data (YAML, and the generated kind catalogue in JSON), and the graph explorer's
+// page, scripts and styles.
 import { cpSync, readdirSync } from 'node:fs';
 
 for (const file of readdirSync('seed/ontology').filter((name) => /\.(yaml|json)$/.test(name))) {
   cpSync(`seed/ontology/${file}`, `dist/seed/ontology/${file}`);
 }
+cpSync('apps/api/src/explore/public', 'dist/apps/api/src/explore/public', { recursive: true });
