@@ -13,6 +13,7 @@ import { MetricsModule } from './observability/metrics.module.js';
 import { RetrievalModule } from './retrieval/retrieval.module.js';
 import { McpModule } from './mcp/mcp.module.js';
 import { CompareModule } from './compare/compare.module.js';
+import { ContentChangesModule } from './content-changes/content-changes.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { ResponseCacheModule } from './response-cache/response-cache.module.js';
@@ -24,7 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, HealthModule, MetricsModule, IngestModule, TopicsModule, EntitiesModule, GraphqlApiModule, GraphModule, CompareModule, DocumentsModule, SearchModule, RetrievalModule, McpModule, ResponseCacheModule],
+      imports: [DatabaseModule, ContentChangesModule, HealthModule, MetricsModule, IngestModule, TopicsModule, EntitiesModule, GraphqlApiModule, GraphModule, CompareModule, DocumentsModule, SearchModule, RetrievalModule, McpModule, ResponseCacheModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },

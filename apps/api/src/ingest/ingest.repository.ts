@@ -3,6 +3,8 @@ import type { Prisma } from '../../../../generated/prisma/client.js';
 import type { Ontology } from '../../../../seed/ontology/types.js';
 import { relateTopics, relationEvidence } from '../../../../seed/parser/linker.js';
 import type { GraphTopic } from '../../../../seed/parser/topic-graph.js';
+import type { ContentChangeInput } from '../content-changes/content-change.types.js';
+import { ContentChanges } from '../content-changes/content-changes.service.js';
 import { DatabaseService } from '../database/database.service.js';
 
 type Tx = Prisma.TransactionClient;
@@ -30,15 +32,28 @@ const LINKS_PER_TOPIC = 12;
 /** The only writer of the topic graph. Every public method is one transaction. */
 @Injectable()
 export class IngestRepository {
-  constructor(private readonly database: DatabaseService) {}
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly contentChanges: ContentChanges,
+  ) {}
 
   private get prisma() {
     return this.database.prisma;
   }
 
-  /** One transaction; read caches learn of it once it has settled (committed or rolled back). */
-  private write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work, TRANSACTION_OPTIONS).finally(() => this.database.noteWrite());
+  /**
+   * One transaction that ends by recording `change` in the content log, so other processes follow it;
+   * this process's read caches move past it once it commits (a rollback changed nothing).
+   */
+  private async write<T>(change: ContentChangeInput, work: (tx: Tx) => Promise<T>): Promise<T> {
+    let version = 0;
+    const result = await this.prisma.$transaction(async (tx) => {
+      const value = await work(tx);
+      version = await this.contentChanges.record(tx, change);
+      return value;
+    }, TRANSACTION_OPTIONS);
+    this.contentChanges.committed(version);
+    return result;
   }
 
   countDocuments(): Promise<number> {
@@ -61,7 +76,7 @@ export class IngestRepository {
 
   /** Makes entities and relations match the ontology files: upsert by slug, delete what is gone. */
   syncOntology(ontology: Ontology): Promise<{ entities: number; relations: number }> {
-    return this.write(async (tx) => {
+    return this.write({ kind: 'ontology' }, async (tx) => {
       const slugs = ontology.entities.map((entity) => entity.slug);
       await tx.entity.deleteMany({ where: { slug: { notIn: slugs } } });
       for (const entity of ontology.entities) {
@@ -89,7 +104,7 @@ export class IngestRepository {
 
   /** Related topics and relation evidence from every stored mention, in one transaction. */
   recomputeDerived(ontology: Ontology): Promise<void> {
-    return this.write((tx) => recomputeDerived(tx, ontology));
+    return this.write({ kind: 'derived' }, (tx) => recomputeDerived(tx, ontology));
   }
 
   /**
@@ -105,7 +120,7 @@ export class IngestRepository {
     onProgress: (progress: IngestProgress) => void = () => undefined,
     derived = true,
   ): Promise<{ documentId: number }> {
-    return this.write(async (tx) => {
+    return this.write({ kind: 'document', documentSlug: document.slug }, async (tx) => {
       const saved = await tx.document.upsert({
         where: { name: document.name },
         create: document,

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '../common/logger.js';
+import type { ContentChange } from '../content-changes/content-change.types.js';
+import { ContentChanges } from '../content-changes/content-changes.service.js';
 import { ReadinessService, type CheckStatus } from '../health/readiness.service.js';
 import { IngestEvents } from '../ingest/ingest-events.js';
 import { MetricsService } from '../observability/metrics.service.js';
@@ -23,7 +25,9 @@ export interface ReindexReport {
  * Search over the knowledge base. The embedded engine is always built; with
  * MEILI_URL set Meilisearch answers instead, and whenever it cannot (down,
  * erroring, not yet rebuilt) the embedded engine does, `backend` says which,
- * and readiness reports `search` as degraded.
+ * and readiness reports `search` as degraded. The index follows this process's
+ * writes (IngestEvents, before the write answers) and other processes' writes
+ * (ContentChanges, moments after they commit).
  */
 @Injectable()
 export class SearchService implements OnModuleInit {
@@ -34,6 +38,8 @@ export class SearchService implements OnModuleInit {
   private meiliRetry?: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
   private answersChanged = 0;
+  /** The content version the embedded index was last read at: it holds every change up to here. */
+  private indexedVersion = 0;
 
   constructor(
     private readonly repository: SearchDocumentsRepository,
@@ -41,6 +47,7 @@ export class SearchService implements OnModuleInit {
     @Inject(MEILI_ENGINE) private readonly meili: SearchEngine | null,
     private readonly readiness: ReadinessService,
     private readonly ingestEvents: IngestEvents,
+    private readonly contentChanges: ContentChanges,
     @Inject(LOGGER) private readonly logger: Logger,
     @Optional() private readonly metrics?: MetricsService,
   ) {}
@@ -49,6 +56,26 @@ export class SearchService implements OnModuleInit {
     // Before the first build (start-up) there is nothing to refresh: that build reads everything.
     this.ingestEvents.onDocumentChanged(async () => {
       if (this.built) await this.rebuild('ingest');
+    });
+    this.contentChanges.onChanges((changes) => this.applyRemoteChanges(changes));
+  }
+
+  /**
+   * Writes committed by other processes. Until the index can add, replace and
+   * discard one document's entries, any change means rebuilding the embedded
+   * index from the database; Meilisearch is shared, and the writer rebuilt it.
+   * Changes that arrive while a rebuild runs wait for it and are applied
+   * together by one more; changes a rebuild already read are skipped.
+   */
+  applyRemoteChanges(changes: readonly ContentChange[]): Promise<void> {
+    const newest = changes.at(-1)?.version ?? 0;
+    return this.enqueue(async () => {
+      // Before the first build nothing is indexed yet: that build reads everything.
+      if (!this.built || newest <= this.indexedVersion) return;
+      const reason = 'changes by another process';
+      const started = Date.now();
+      const documents = await this.rebuildEmbedded(reason);
+      this.logger.info({ reason, backend: 'embedded', documents: documents.length, ms: Date.now() - started, version: newest }, 'search reindex finished');
     });
   }
 
@@ -73,7 +100,11 @@ export class SearchService implements OnModuleInit {
 
   /** Reads every document from the database and rebuilds the index(es); one rebuild at a time. */
   rebuild(reason: string): Promise<ReindexReport> {
-    const run = this.queue.then(() => this.runRebuild(reason));
+    return this.enqueue(() => this.runRebuild(reason));
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -94,18 +125,27 @@ export class SearchService implements OnModuleInit {
 
   private async runRebuild(reason: string): Promise<ReindexReport> {
     const started = Date.now();
-    const documents = await this.repository.findAll();
-    this.logger.info({ reason, documents: documents.length }, 'search reindex started');
-    await this.embedded.rebuild(documents, this.progress('embedded', reason));
-    this.documents = documents;
-    this.built = true;
-    this.answersChanged++;
+    const documents = await this.rebuildEmbedded(reason);
     let backend: SearchResult['backend'] = 'embedded';
     // No count here: rebuildMeili reports Meilisearch's state through publish(), which counts.
     if (this.meili && (await this.rebuildMeili(reason))) backend = 'meilisearch';
     const report = { backend, documents: documents.length, ms: Date.now() - started };
     this.logger.info({ reason, ...report }, 'search reindex finished');
     return report;
+  }
+
+  /** Reads every document (at the current content version) into a new embedded index. */
+  private async rebuildEmbedded(reason: string): Promise<SearchDocument[]> {
+    // Read before the documents: every change up to this version is committed, so they hold it.
+    const version = this.contentChanges.version;
+    const documents = await this.repository.findAll();
+    this.logger.info({ reason, documents: documents.length }, 'search reindex started');
+    await this.embedded.rebuild(documents, this.progress('embedded', reason));
+    this.documents = documents;
+    this.indexedVersion = version;
+    this.built = true;
+    this.answersChanged++;
+    return documents;
   }
 
   /** True when Meilisearch holds the current documents. */
