@@ -1,9 +1,17 @@
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import RedisStore from '@fastify/rate-limit/store/RedisStore.js';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { MetricsService } from '../observability/metrics.service.js';
+
+/** @fastify/rate-limit's own Redis store (its Lua script), which the package ships but does not export by name. */
+const RedisStore = createRequire(import.meta.url)('@fastify/rate-limit/store/RedisStore.js') as new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  redis: Redis,
+  nameSpace: string,
+) => FastifyRateLimitStore;
 
 /** Prefix of the counters' keys in Redis. */
 const NAMESPACE = 'kubenotes-rate-limit-';
