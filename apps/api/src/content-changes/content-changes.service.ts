@@ -8,6 +8,12 @@ import type { ContentChange, ContentChangeInput, ContentChangesListener } from '
 import { CONTENT_CHANNEL, ContentChangesRepository } from './content-changes.repository.js';
 import { PostgresNotifications } from './postgres-notifications.js';
 
+interface Unread {
+  /** The newest version in the log when it was read. */
+  newest: number;
+  changes: ContentChange[];
+}
+
 /**
  * The content version: which committed writes to the knowledge base this process has seen, its own and
  * every other process's on the same database. Writers record each change inside their transaction
@@ -134,28 +140,32 @@ export class ContentChanges implements BeforeApplicationShutdown {
 
   /** Reads the log past `applied` and hands what other processes wrote to the listeners. */
   private async deliverNew(): Promise<void> {
-    let changes: ContentChange[];
-    let newest: number;
+    let unread: Unread | null;
     try {
-      const bounds = await this.repository.bounds();
-      newest = bounds.newest;
-      if (newest <= this.applied) return this.logReadable();
-      this.seen = Math.max(this.seen, newest);
-      // Rows are never missing in the middle: only pruning removes them, oldest first (gaps left by
-      // rolled-back writers merely look like pruning, and cost one needless rebuild).
-      changes =
-        bounds.oldest !== null && bounds.oldest > this.applied + 1
-          ? [{ version: newest, kind: 'reindex', documentSlug: null }]
-          : (await this.repository.between(this.applied, newest)).filter((change) => !this.own.has(change.version));
-      this.logReadable();
+      unread = await this.readUnapplied();
     } catch (error) {
       if (!this.logFailing && this.following) this.logger.warn({ err: error }, 'content changes: cannot read the log; retrying at each poll');
       this.logFailing = true;
       return;
     }
-    if (changes.length > 0 && !(await this.handOver(changes))) return;
-    this.applied = newest;
-    for (const version of this.own) if (version <= newest) this.own.delete(version);
+    if (this.logFailing) this.logger.info('content changes: the log is readable again');
+    this.logFailing = false;
+    if (!unread) return;
+    if (unread.changes.length > 0 && !(await this.handOver(unread.changes))) return;
+    this.applied = unread.newest;
+    for (const version of this.own) if (version <= unread.newest) this.own.delete(version);
+  }
+
+  /** The changes past `applied`, this process's own left out; null when there are none. */
+  private async readUnapplied(): Promise<Unread | null> {
+    const { oldest, newest } = await this.repository.bounds();
+    if (newest <= this.applied) return null;
+    this.seen = Math.max(this.seen, newest);
+    // Rows are never missing in the middle: only pruning removes them, oldest first (a gap left by a
+    // rolled-back writer merely looks like pruning, and costs one needless rebuild).
+    if (oldest !== null && oldest > this.applied + 1) return { newest, changes: [{ version: newest, kind: 'reindex', documentSlug: null }] };
+    const changes = (await this.repository.between(this.applied, newest)).filter((change) => !this.own.has(change.version));
+    return { newest, changes };
   }
 
   /** False when a listener failed: `applied` stays, so the next poll hands the same changes over again. */
@@ -169,10 +179,5 @@ export class ContentChanges implements BeforeApplicationShutdown {
       }
     }
     return true;
-  }
-
-  private logReadable(): void {
-    if (this.logFailing) this.logger.info('content changes: the log is readable again');
-    this.logFailing = false;
   }
 }
