@@ -25,6 +25,10 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Starts a redis-server on the same port again. */
   restart(): Promise<void>;
+  /** SIGSTOP: connections stay open, nothing is answered (a Redis that hangs). */
+  pause(): void;
+  /** SIGCONT. */
+  resume(): void;
 }
 
 export async function startRedisServer(): Promise<RedisServer> {
@@ -37,11 +41,18 @@ export async function startRedisServer(): Promise<RedisServer> {
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGCONT'); // a paused server could not answer the shutdown
       spawnSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave']);
       await exited;
     },
     async restart() {
       child = await launch(port);
+    },
+    pause() {
+      child.kill('SIGSTOP');
+    },
+    resume() {
+      child.kill('SIGCONT');
     },
   };
 }
