@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
+import { loadConfig } from '../apps/api/src/config/app-config.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -13,9 +14,10 @@ function composeCommand(): string[] {
   return ['docker-compose'];
 }
 
-function composeConfig(file: string): { status: number | null; stdout: string; stderr: string } {
+function composeConfig(file: string, options: { profile?: string; env?: Record<string, string> } = {}): { status: number | null; stdout: string; stderr: string } {
   const [cmd, ...args] = composeCommand();
-  const result = spawnSync(cmd!, [...args, '-f', file, 'config'], { cwd: root, encoding: 'utf8' });
+  const profile = options.profile ? ['--profile', options.profile] : [];
+  const result = spawnSync(cmd!, [...args, '-f', file, ...profile, 'config'], { cwd: root, encoding: 'utf8', env: { ...process.env, ...options.env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -25,7 +27,9 @@ describe('docker-compose.yml', () => {
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.status).toBe(0);
     const config = parse(result.stdout);
-    expect(Object.keys(config.services).sort()).toEqual(['api', 'meilisearch', 'postgres']);
+    // docker-compose v1 lists services of every profile, v2 only the active ones: the optional ones have a profile.
+    const always = Object.keys(config.services).filter((name) => !config.services[name].profiles);
+    expect(always.sort()).toEqual(['api', 'meilisearch', 'postgres']);
     for (const service of Object.values<{ healthcheck?: { test: unknown } }>(config.services)) {
       expect(service.healthcheck?.test).toBeDefined();
     }
@@ -35,6 +39,18 @@ describe('docker-compose.yml', () => {
       postgres: { condition: 'service_healthy' },
       meilisearch: { condition: 'service_healthy' },
     });
+  });
+
+  it('offers Redis for the shared rate limit as an option (profile "redis"), which the API does not wait for', () => {
+    const result = composeConfig(join(root, 'docker-compose.yml'), { profile: 'redis', env: { REDIS_URL: 'redis://redis:6379' } });
+    expect(result.status).toBe(0);
+    const config = parse(result.stdout);
+    expect(config.services.redis.profiles).toEqual(['redis']);
+    expect(config.services.redis.healthcheck?.test).toBeDefined();
+    expect(config.services.api.environment.REDIS_URL).toBe('redis://redis:6379');
+    // Without the profile there is no redis service to wait for, and the API fails open while Redis is away anyway.
+    expect(Object.keys(config.services.api.depends_on)).not.toContain('redis');
+    expect(loadConfig(config.services.api.environment)).toMatchObject({ redisUrl: 'redis://redis:6379', trustProxy: false });
   });
 
   it('the same command rejects a broken file (the check is real)', () => {

@@ -139,3 +139,43 @@ describe('deploy/k8s manifests', () => {
     expect(kinds).toEqual(['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Secret', 'Service']);
   });
 });
+
+describe('deploy/k8s/redis (optional component: REDIS_URL for a rate limit shared by every pod)', () => {
+  const component = parseManifests(readFileSync(join(dir, 'redis', 'kustomization.yaml'), 'utf8'), 'redis/kustomization.yaml')[0]!;
+  const objects = parseManifests(readFileSync(join(dir, 'redis', 'redis.yaml'), 'utf8'), 'redis/redis.yaml');
+  const ofKind = (kind: string) => objects.find((object) => object.kind === kind)!;
+
+  it('is a kustomize Component that the main kustomization offers, commented out', () => {
+    expect(component).toMatchObject({ apiVersion: 'kustomize.config.k8s.io/v1alpha1', kind: 'Component', resources: ['redis.yaml'] });
+    expect(readFileSync(join(dir, 'kustomization.yaml'), 'utf8')).toMatch(/^# components:\n#   - redis$/m);
+    expect(objects.map((object) => object.kind).sort()).toEqual(['Deployment', 'Service']);
+    expect(removedApis(objects.map((object) => ({ file: 'redis/redis.yaml', object })))).toEqual([]);
+  });
+
+  it("points the API ConfigMap's REDIS_URL at its Service, a value the service accepts", () => {
+    const [patch] = component.patches;
+    expect(patch.target).toEqual({ kind: 'ConfigMap', name: one('ConfigMap').metadata.name });
+    const [operation] = parseManifests(patch.patch, 'redis patch')[0] as unknown as { op: string; path: string; value: string }[];
+    expect(operation).toMatchObject({ op: 'add', path: '/data/REDIS_URL' });
+    const url = new URL(operation!.value);
+    const service = ofKind('Service');
+    expect([url.hostname, Number(url.port)]).toEqual([service.metadata.name, service.spec.ports[0].port]);
+    expect(loadConfig({ ...one('ConfigMap').data, REDIS_URL: operation!.value }).redisUrl).toBe(operation!.value);
+  });
+
+  it('runs Redis non-root on a read-only root filesystem, with probes and resources, behind its Service', () => {
+    const deployment = ofKind('Deployment');
+    const pod = deployment.spec.template.spec;
+    const [container] = pod.containers;
+    expect(pod.securityContext.runAsNonRoot).toBe(true);
+    expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    expect(container.readinessProbe).toBeDefined();
+    expect(container.livenessProbe).toBeDefined();
+    for (const kind of ['requests', 'limits']) expect(Object.keys(container.resources[kind]).sort()).toEqual(['cpu', 'memory']);
+    expect(container.args).toEqual(expect.arrayContaining(['--save', '', '--appendonly', 'no']));
+    expect(matches(ofKind('Service').spec.selector, deployment.spec.template.metadata.labels)).toBe(true);
+    // The API's Service must not pick up the Redis pod, nor Redis's the API pods.
+    expect(matches(one('Service').spec.selector, deployment.spec.template.metadata.labels)).toBe(false);
+    expect(matches(ofKind('Service').spec.selector, one('Deployment').spec.template.metadata.labels)).toBe(false);
+  });
+});

@@ -28,25 +28,22 @@ describe('migration runner', () => {
   });
 
   it('applies the project migrations once and records them as Prisma Migrate does', async () => {
-    const { readdirSync } = await import('node:fs');
-    const project = readdirSync(new URL('../prisma/migrations/', import.meta.url), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-    expect(project[0]).toBe('20261127000000_init');
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../prisma/migrations/', import.meta.url);
+    const names = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    expect(names[0]).toBe('20261127000000_init');
     const first = await database.migrate();
-    expect(first.applied).toEqual(project);
+    expect(first.applied).toEqual(names);
     const second = await database.migrate();
-    expect(second).toEqual({ applied: [], alreadyApplied: project });
+    expect(second).toEqual({ applied: [], alreadyApplied: names });
     const rows = await database.sql((db) =>
       db.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
-        'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"',
+        'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
       ),
     );
-    const { readFileSync } = await import('node:fs');
-    expect(rows.map((row) => row.migration_name).sort()).toEqual(project);
+    expect(rows.map((row) => row.migration_name)).toEqual(names);
     for (const row of rows) {
-      const sql = readFileSync(new URL(`../prisma/migrations/${row.migration_name}/migration.sql`, import.meta.url));
+      const sql = readFileSync(new URL(`${row.migration_name}/migration.sql`, dir));
       expect(row.checksum).toBe(createHash('sha256').update(sql).digest('hex'));
       expect(row.finished_at).not.toBeNull();
       expect(row.applied_steps_count).toBe(1);

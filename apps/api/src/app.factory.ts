@@ -22,6 +22,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   const adapter = new ShutdownAwareFastifyAdapter({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Off unless TRUST_PROXY names the proxies: then request.ip (rate limit, logs) is the client they forward for.
+    trustProxy: config.trustProxy,
     frameworkErrors: frameworkErrorsAsProblems,
     clientErrorHandler: clientErrorAsProblem,
     // On close: drop idle keep-alive sockets at once, let in-flight requests finish.

@@ -14,6 +14,7 @@ import { MetricsModule } from './observability/metrics.module.js';
 import { RetrievalModule } from './retrieval/retrieval.module.js';
 import { McpModule } from './mcp/mcp.module.js';
 import { CompareModule } from './compare/compare.module.js';
+import { ContentChangesModule } from './content-changes/content-changes.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { GraphModule } from './graph/graph.module.js';
@@ -26,7 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, HealthModule, MetricsModule, IngestModule, TopicsModule, EntitiesModule, GraphqlApiModule, GraphModule, CompareModule, DocumentsModule, AdminModule, SearchModule, RetrievalModule, McpModule, ResponseCacheModule, ExploreModule],
+      imports: [DatabaseModule, ContentChangesModule, HealthModule, MetricsModule, IngestModule, TopicsModule, EntitiesModule, GraphqlApiModule, GraphModule, CompareModule, DocumentsModule, AdminModule, SearchModule, RetrievalModule, McpModule, ResponseCacheModule, ExploreModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },

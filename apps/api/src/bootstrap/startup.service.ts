@@ -2,14 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ContentChanges } from '../content-changes/content-changes.service.js';
 import { DatabaseService } from '../database/database.service.js';
 import { ReadinessService } from '../health/readiness.service.js';
 import { IngestService } from '../ingest/ingest.service.js';
 import { SearchService } from '../search/search.service.js';
 
 /**
- * Brings the service to ready after it listens: migrate, load the seed notes
- * into an empty database, build the search index. /health/ready follows along.
+ * Brings the service to ready after it listens: migrate, follow other processes'
+ * writes, load the seed notes into an empty database, build the search index.
+ * /health/ready follows along.
  */
 @Injectable()
 export class StartupService {
@@ -17,6 +19,7 @@ export class StartupService {
 
   constructor(
     private readonly database: DatabaseService,
+    private readonly contentChanges: ContentChanges,
     private readonly readiness: ReadinessService,
     private readonly ingest: IngestService,
     private readonly search: SearchService,
@@ -34,6 +37,7 @@ export class StartupService {
     const report = await this.database.migrate();
     this.logger.info({ applied: report.applied, alreadyApplied: report.alreadyApplied.length, database: this.database.kind }, 'migrations applied');
     this.readiness.set('migrations', 'ok');
+    await this.contentChanges.follow();
     const ontology = await this.ingest.syncOntology();
     this.logger.info(ontology, 'ontology synchronised');
     const seeded = await this.ingest.seedIfEmpty(this.config.seedDir);

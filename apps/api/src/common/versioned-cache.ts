@@ -1,7 +1,7 @@
 export interface VersionedCacheOptions<V> {
   /** Most entries kept; the least recently used goes first. */
   maxEntries?: number;
-  /** Entries older than this are reloaded even at the same version (writes by other processes). */
+  /** Entries older than this are reloaded even at the same version (what no version counts; see below). */
   maxAgeMs?: number;
   /** With `weigh`: the most total weight kept (for example bytes). */
   maxWeight?: number;
@@ -18,14 +18,13 @@ interface Entry<V> {
 
 /**
  * A small read-through cache whose entries are valid for one data version
- * (DatabaseService.writeVersion, bumped after every committed write). A value
- * is stored under the version seen when its load started, so a load that
- * overlaps a write can never be served after that write. Bounded: the
- * least recently used entry goes first. Entries also expire after maxAgeMs,
- * because writes made by another process (another replica on the same
- * PostgreSQL, `npm run ingest`) do not bump this process's version: those are
- * seen within maxAgeMs. Hand-written because the rule that
- * matters here (version at load start) is the whole point and is ten lines.
+ * (ContentChanges.version, which moves with every committed write by any
+ * process). A value is stored under the version seen when its load started, so
+ * a load that overlaps a write can never be served after that write. Bounded:
+ * the least recently used entry goes first. Entries also expire after
+ * maxAgeMs, a backstop for changes no version counts (Meilisearch answering
+ * from an index another process is still swapping in). Hand-written because
+ * the rule that matters here (version at load start) is the whole point and is ten lines.
  */
 export class VersionedCache<V> {
   private readonly entries = new Map<string, Entry<V>>();

@@ -1,3 +1,4 @@
+import { compile as compileTrust } from '@fastify/proxy-addr';
 import { z } from 'zod';
 
 /** Everything the service reads from its environment, validated once at start-up. */
@@ -23,6 +24,15 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Answers the response cache keeps (ResponseCache); 0 turns it off. */
   responseCacheEntries: number;
+  /** Redis holding the rate-limit counters, shared by every replica; undefined counts per process. */
+  redisUrl?: string;
+  /**
+   * Whose X-Forwarded-For to believe (Fastify's trustProxy): false, the socket's peer is the client;
+   * or the proxies' addresses and CIDR ranges.
+   */
+  trustProxy: false | string[];
+  /** How often (ms) each process reads the newest content version, when a notification was missed. */
+  contentPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +61,27 @@ const integer = (fallback: number, min: number, max: number) =>
       message: `must be a whole number from ${min} to ${max}`,
     });
 
+/** Fastify's own parser of trusted proxies: a value it accepts here is one it accepts at start-up. */
+function trustsProxies(entries: string[]): boolean {
+  try {
+    compileTrust(entries);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Unset trusts no proxy: X-Forwarded-For is anyone's to write, so believing it by default would let any
+ * client choose its own rate-limit key. A hop count is refused: Fastify 5 ignores it (it cannot tell a
+ * proxy from a client that connects directly and writes the header itself).
+ */
+const trustProxy = optional
+  .transform((value) => (value === undefined ? false : value.split(',').map((entry) => entry.trim()).filter(Boolean)))
+  .refine((value) => value === false || (value.length > 0 && !value.some((entry) => /^\d+$/.test(entry)) && trustsProxies(value)), {
+    message: 'must be a comma-separated list of the proxies\' addresses or CIDR ranges (or loopback, linklocal, uniquelocal); hop counts are not accepted',
+  });
+
 const schema = z.object({
   PORT: integer(3000, 0, 65535),
   HOST: optional.transform((value) => value ?? '127.0.0.1'),
@@ -68,6 +99,9 @@ const schema = z.object({
   RATE_LIMIT_MAX: integer(600, 1, 1_000_000),
   RATE_LIMIT_WINDOW_MS: integer(60000, 1000, 86_400_000),
   RESPONSE_CACHE_ENTRIES: integer(1000, 0, 100_000),
+  REDIS_URL: url(['redis', 'rediss']),
+  TRUST_PROXY: trustProxy,
+  CONTENT_POLL_MS: integer(2000, 100, 600_000),
   CORS_ORIGINS: optional
     .transform((value) => (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
     .refine((origins) => origins.every((origin) => origin === '*' || /^https?:\/\/[^/]+$/.test(origin)), {
@@ -100,6 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitWindowMs: v.RATE_LIMIT_WINDOW_MS,
     corsOrigins: v.CORS_ORIGINS,
     responseCacheEntries: v.RESPONSE_CACHE_ENTRIES,
+    redisUrl: v.REDIS_URL,
+    trustProxy: v.TRUST_PROXY,
+    contentPollMs: v.CONTENT_POLL_MS,
   };
 }
 

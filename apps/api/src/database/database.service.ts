@@ -20,8 +20,6 @@ const QUERY_TIMEOUT_MS = 20_000;
  * `prisma`; the migration runner and health check use raw SQL through the same connection.
  */
 export class DatabaseService {
-  private writes = 0;
-
   private constructor(
     readonly kind: DatabaseKind,
     readonly prisma: PrismaClient,
@@ -74,19 +72,6 @@ export class DatabaseService {
         await pglite.close();
       },
     );
-  }
-
-  /**
-   * Counts committed writes to the knowledge base, so in-process read caches can
-   * tell whether what they hold is still current. Writers call noteWrite() after
-   * each transaction settles (IngestRepository is the only one).
-   */
-  get writeVersion(): number {
-    return this.writes;
-  }
-
-  noteWrite(): void {
-    this.writes++;
   }
 
   migrate(migrationsDir = join(projectRoot(), 'prisma', 'migrations')): Promise<MigrationReport> {

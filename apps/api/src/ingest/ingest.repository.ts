@@ -3,6 +3,8 @@ import type { Prisma } from '../../../../generated/prisma/client.js';
 import type { OntologyEntity, OntologyRelation } from '../../../../seed/ontology/types.js';
 import type { GraphTopic } from '../../../../seed/parser/topic-graph.js';
 import type { TopicLink } from '../../../../seed/parser/related-topics.js';
+import type { ContentChangeInput } from '../content-changes/content-change.types.js';
+import { ContentChanges } from '../content-changes/content-changes.service.js';
 import { DatabaseService } from '../database/database.service.js';
 
 type Tx = Prisma.TransactionClient;
@@ -36,15 +38,30 @@ const TRANSACTION_OPTIONS = { timeout: 30 * 60_000, maxWait: 60_000 };
  */
 @Injectable()
 export class IngestRepository {
-  constructor(private readonly database: DatabaseService) {}
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly contentChanges: ContentChanges,
+  ) {}
 
   private get prisma() {
     return this.database.prisma;
   }
 
-  /** One transaction; read caches learn of it once it has settled (committed or rolled back). */
-  transaction<T>(work: (rows: IngestRows) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction((tx) => work(new IngestRows(tx)), TRANSACTION_OPTIONS).finally(() => this.database.noteWrite());
+  /**
+   * One transaction. What the work announced (rows.announce) is recorded in the
+   * content log as its last statement, so every process follows it, and this
+   * process's caches move past it once it commits; a rollback changed nothing.
+   */
+  async transaction<T>(work: (rows: IngestRows) => Promise<T>): Promise<T> {
+    let version: number | null = null;
+    const result = await this.prisma.$transaction(async (tx) => {
+      const rows = new IngestRows(tx);
+      const value = await work(rows);
+      if (rows.change) version = await this.contentChanges.record(tx, rows.change);
+      return value;
+    }, TRANSACTION_OPTIONS);
+    if (version !== null) this.contentChanges.committed(version);
+    return result;
   }
 
   countDocuments(): Promise<number> {
@@ -96,7 +113,14 @@ const documentSelect = { id: true, name: true, slug: true, contentHash: true, so
 
 /** Row reads and writes inside one transaction. */
 export class IngestRows {
+  /** What this transaction changed, for the content log (the last announcement wins). */
+  change: ContentChangeInput | null = null;
+
   constructor(private readonly tx: Tx) {}
+
+  announce(change: ContentChangeInput): void {
+    this.change = change;
+  }
 
   /** Serialises writes of one document name across processes and connections (released at commit). */
   async lockDocumentName(name: string): Promise<void> {

@@ -70,14 +70,20 @@ export class IngestService {
     const { entities, relations } = this.ontology.ontology;
     return this.repository.transaction(async (rows) => {
       const changed = (await rows.syncEntities(entities)) + (await rows.syncRelations(relations));
-      if (changed > 0) await this.derived.recomputeAll(rows, relations);
+      if (changed > 0) {
+        await this.derived.recomputeAll(rows, relations);
+        rows.announce({ kind: 'ontology' });
+      }
       return { entities: entities.length, relations: relations.length, changed };
     });
   }
 
   /** Links and evidence from scratch (POST /admin/reindex): undoes the drift of incremental updates. */
   recomputeDerived(): Promise<void> {
-    return this.repository.transaction((rows) => this.derived.recomputeAll(rows, this.ontology.ontology.relations));
+    return this.repository.transaction(async (rows) => {
+      await this.derived.recomputeAll(rows, this.ontology.ontology.relations);
+      rows.announce({ kind: 'derived' });
+    });
   }
 
   /** One document; the same name again replaces it. */
@@ -97,6 +103,7 @@ export class IngestService {
       const pointing = await rows.topicsLinkingTo(topicIds);
       await rows.deleteDocument(document.id);
       await this.derived.updateLinks(rows, pointing, []);
+      rows.announce({ kind: 'document', documentSlug: document.slug });
       return { report: { document: { name: document.name, slug: document.slug }, topics: topicIds.length }, entities };
     });
     if (!removed) throw new NotFoundError('document', slug);
@@ -171,6 +178,7 @@ export class IngestService {
       const stats = await rows.mentionStats();
       if (targets.length > stats.topics / 4) await this.derived.recomputeAll(rows, this.ontology.ontology.relations);
       else await this.derived.updateLinks(rows, await rows.existingTopics(targets), await rows.existingTopics(fresh));
+      rows.announce({ kind: 'derived' });
     });
   }
 
@@ -261,6 +269,7 @@ export class IngestService {
         progress('links', topics.length);
       }
       const newEntities = [...new Set(mentioned.flatMap((m) => [...m.entities]))];
+      rows.announce({ kind: 'document', documentSlug: existing?.slug ?? documentSlug });
       return {
         report: {
           document: { name, slug: existing?.slug ?? documentSlug },

@@ -54,6 +54,12 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly rateLimitStoreErrors = new Counter({
+    name: 'rate_limit_store_errors_total',
+    help: 'Requests the shared rate-limit store (Redis) could not count; each was let through unlimited.',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -76,6 +82,10 @@ export class MetricsService {
   documentIngested(topics: number): void {
     this.documents.inc();
     if (topics > 0) this.topics.inc(topics);
+  }
+
+  rateLimitStoreFailed(): void {
+    this.rateLimitStoreErrors.inc();
   }
 
   /** The Prometheus text exposition of every metric. */

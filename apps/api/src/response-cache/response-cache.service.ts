@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { VersionedCache } from '../common/versioned-cache.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { DatabaseService } from '../database/database.service.js';
+import { ContentChanges } from '../content-changes/content-changes.service.js';
 import { MetricsService } from '../observability/metrics.service.js';
 import { SearchService } from '../search/search.service.js';
 
@@ -21,11 +21,11 @@ export interface CachedResponse {
 /**
  * Whole answers of read-only requests, kept as the bytes sent, so a repeated
  * request skips routing into Nest, the handler and serialisation. An answer is
- * valid for one content version: the database's write version plus the search
- * service's answers version (a rebuild that catches up with a write, a change
- * of answering engine), so it is never served after a change this process
- * made; like every read cache here it also expires after 5 s, for writes made
- * by other processes. The REST and GraphQL hooks decide what may be kept.
+ * valid for one content version (ContentChanges: a write by any process) and
+ * one answers version of the search service (a rebuild that catches up with a
+ * write, a change of answering engine), so it is never served after a write
+ * this process has seen, nor from an index older than the one now answering.
+ * The REST and GraphQL hooks decide what may be kept.
  */
 @Injectable()
 export class ResponseCache {
@@ -34,13 +34,13 @@ export class ResponseCache {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    database: DatabaseService,
+    contentChanges: ContentChanges,
     search: SearchService,
     private readonly metrics: MetricsService,
   ) {
     this.enabled = config.responseCacheEntries > 0;
     // Both counters only grow, so their sum changes whenever either does.
-    this.cache = new VersionedCache(() => database.writeVersion + search.answersVersion, {
+    this.cache = new VersionedCache(() => contentChanges.version + search.answersVersion, {
       maxEntries: config.responseCacheEntries,
       maxWeight: MAX_CACHE_BYTES,
       weigh: (response) => response.bytes,

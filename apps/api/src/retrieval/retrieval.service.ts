@@ -7,7 +7,7 @@ import { SearchService } from '../search/search.service.js';
 import type { SearchHit } from '../search/search.types.js';
 import { TextAnalyzer } from '../search/text-analyzer.js';
 import { VersionedCache } from '../common/versioned-cache.js';
-import { DatabaseService } from '../database/database.service.js';
+import { ContentChanges } from '../content-changes/content-changes.service.js';
 import type { CutPassage } from '../../../../seed/parser/passages.js';
 import { combine, overlapScore, queryProfile, selectPassages, type QueryProfile, type Ranked } from './ranking.js';
 import { RetrievalRepository, type PassageTopicRow } from './retrieval.repository.js';
@@ -48,7 +48,7 @@ export class RetrievalService {
    * exactly as long as its passage. Callers must not mutate it.
    */
   private readonly analyses = new WeakMap<CutPassage, PassageAnalysis>();
-  /** Candidate topics by slug, until the next write (or 5 s): a retrieve reads ~20 of them. */
+  /** Candidate topics by slug, until the next write by any process: a retrieve reads ~20 of them. */
   private readonly topics: VersionedCache<PassageTopic | null>;
 
   constructor(
@@ -56,10 +56,10 @@ export class RetrievalService {
     private readonly analyzer: TextAnalyzer,
     private readonly repository: RetrievalRepository,
     private readonly ontology: OntologyService,
-    database: DatabaseService,
+    contentChanges: ContentChanges,
   ) {
     this.expander = new QueryExpander(ontology);
-    this.topics = new VersionedCache(() => database.writeVersion, { maxEntries: 5000 });
+    this.topics = new VersionedCache(() => contentChanges.version, { maxEntries: 5000 });
   }
 
   async retrieve(query: RetrieveQuery): Promise<RetrieveResult> {

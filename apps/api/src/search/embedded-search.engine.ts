@@ -80,6 +80,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.answers = new TextMemo(1000);
   }
 
+  /** Entities whose entry points at a topic of this notes document (their most-mentioning topic). */
+  entitiesPointingInto(documentSlug: string): string[] {
+    const topics = new Set([...(this.byDocument.get(documentSlug) ?? [])].map((id) => this.byId.get(id)?.topicSlug));
+    return [...this.byId.values()].filter((d) => d.kind === 'entity' && topics.has(d.topicSlug)).map((d) => d.slug);
+  }
+
   private get state(): IndexState {
     return { index: this.index, byId: this.byId, byDocument: this.byDocument, documentFrequency: this.documentFrequency };
   }

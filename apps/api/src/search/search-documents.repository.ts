@@ -26,6 +26,15 @@ export class SearchDocumentsRepository {
     return [...topics, ...snippets];
   }
 
+  /** Slugs of the entities a notes document's topics mention. */
+  async entitiesMentionedIn(documentSlug: string): Promise<string[]> {
+    const rows = await this.prisma.entity.findMany({
+      where: { mentions: { some: { topic: { document: { slug: documentSlug } } } } },
+      select: { slug: true },
+    });
+    return rows.map((row) => row.slug);
+  }
+
   findEntities(slugs: readonly string[]): Promise<SearchDocument[]> {
     return slugs.length ? this.entities({ slug: { in: [...slugs] } }) : Promise.resolve([]);
   }

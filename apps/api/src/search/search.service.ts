@@ -1,6 +1,8 @@
 import { Inject, Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '../common/logger.js';
+import type { ContentChange } from '../content-changes/content-change.types.js';
+import { ContentChanges } from '../content-changes/content-changes.service.js';
 import { ReadinessService, type CheckStatus } from '../health/readiness.service.js';
 import { IngestEvents } from '../ingest/ingest-events.js';
 import type { DocumentChange } from '../ingest/ingest.types.js';
@@ -8,7 +10,7 @@ import { MetricsService } from '../observability/metrics.service.js';
 import { EmbeddedSearchEngine } from './embedded-search.engine.js';
 import { MEILI_ENGINE } from './search.tokens.js';
 import { SearchDocumentsRepository } from './search-documents.repository.js';
-import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from './search.types.js';
+import type { IndexChange, SearchDocument, SearchEngine, SearchQuery, SearchResult } from './search.types.js';
 
 /** After Meilisearch failed, how long the embedded engine answers alone before Meilisearch is tried again. */
 export const MEILI_RETRY_MS = 30_000;
@@ -24,7 +26,9 @@ export interface ReindexReport {
  * Search over the knowledge base. The embedded engine is always built; with
  * MEILI_URL set Meilisearch answers instead, and whenever it cannot (down,
  * erroring, not yet rebuilt) the embedded engine does, `backend` says which,
- * and readiness reports `search` as degraded.
+ * and readiness reports `search` as degraded. The index follows this process's
+ * writes (IngestEvents, before the write answers) and other processes' writes
+ * (ContentChanges, moments after they commit).
  */
 @Injectable()
 export class SearchService implements OnModuleInit {
@@ -34,6 +38,8 @@ export class SearchService implements OnModuleInit {
   private meiliRetry?: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
   private answersChanged = 0;
+  /** The content version the embedded index was last read at: it holds every change up to here. */
+  private indexedVersion = 0;
 
   constructor(
     private readonly repository: SearchDocumentsRepository,
@@ -41,6 +47,7 @@ export class SearchService implements OnModuleInit {
     @Inject(MEILI_ENGINE) private readonly meili: SearchEngine | null,
     private readonly readiness: ReadinessService,
     private readonly ingestEvents: IngestEvents,
+    private readonly contentChanges: ContentChanges,
     @Inject(LOGGER) private readonly logger: Logger,
     @Optional() private readonly metrics?: MetricsService,
   ) {}
@@ -49,6 +56,33 @@ export class SearchService implements OnModuleInit {
     // Before the first build (start-up) there is nothing to update: that build reads everything.
     this.ingestEvents.onDocumentChanged(async (change) => {
       if (this.built) await this.applyChange(change);
+    });
+    this.contentChanges.onChanges((changes) => this.applyRemoteChanges(changes));
+  }
+
+  /**
+   * Writes committed by other processes (never this one's: ingest updates the
+   * index itself before it answers). A document's change re-reads that
+   * document's entries; an ontology change or a reindex rebuilds the embedded
+   * index; links and evidence are not indexed. Meilisearch is shared, and the
+   * writer updated it. Changes an earlier rebuild already read are skipped.
+   */
+  applyRemoteChanges(changes: readonly ContentChange[]): Promise<void> {
+    return this.enqueue(async () => {
+      // Before the first build nothing is indexed yet: that build reads everything.
+      const pending = changes.filter((change) => change.version > this.indexedVersion);
+      if (!this.built || pending.length === 0) return;
+      const newest = pending.at(-1)!.version;
+      const started = Date.now();
+      if (pending.some((change) => change.kind === 'ontology' || change.kind === 'reindex')) {
+        const documents = await this.rebuildEmbedded('changes by another process');
+        this.logger.info({ reason: 'changes by another process', backend: 'embedded', documents: documents.length, ms: Date.now() - started, version: newest }, 'search reindex finished');
+        return;
+      }
+      const slugs = [...new Set(pending.flatMap((change) => (change.kind === 'document' && change.documentSlug ? [change.documentSlug] : [])))];
+      for (const slug of slugs) await this.updateEmbedded(slug);
+      this.indexedVersion = newest;
+      this.logger.info({ documents: slugs, ms: Date.now() - started, version: newest }, 'search index followed another process');
     });
   }
 
@@ -78,13 +112,7 @@ export class SearchService implements OnModuleInit {
   applyChange(change: DocumentChange): Promise<void> {
     return this.enqueue(async () => {
       const started = Date.now();
-      const [documents, entities] = await Promise.all([
-        this.repository.findForDocument(change.document.slug),
-        this.repository.findEntities(change.entities),
-      ]);
-      const indexChange = { document: change.document.slug, documents, entities };
-      await this.embedded.update(indexChange);
-      this.answersChanged++;
+      const indexChange = await this.updateEmbedded(change.document.slug, change.entities);
       if (this.meili && this.meiliHealth.state === 'ok') {
         try {
           await this.meili.update(indexChange);
@@ -93,8 +121,26 @@ export class SearchService implements OnModuleInit {
           this.meiliFailed(error, 'update');
         }
       }
-      this.logger.info({ document: change.document.name, kind: change.kind, entries: documents.length, entities: entities.length, ms: Date.now() - started }, 'search index updated');
+      this.logger.info({ document: change.document.name, kind: change.kind, entries: indexChange.documents.length, entities: indexChange.entities.length, ms: Date.now() - started }, 'search index updated');
     });
+  }
+
+  /**
+   * Re-reads one notes document's entries into the embedded index, with the
+   * entities whose entries may have moved: those named (the writer knows which
+   * its old and new topics mention), else those its topics mention now and those
+   * whose indexed entry still points into it.
+   */
+  private async updateEmbedded(documentSlug: string, entitySlugs?: readonly string[]): Promise<IndexChange> {
+    const [documents, mentioned] = await Promise.all([
+      this.repository.findForDocument(documentSlug),
+      entitySlugs ? Promise.resolve(entitySlugs) : this.repository.entitiesMentionedIn(documentSlug),
+    ]);
+    const slugs = entitySlugs ?? [...new Set([...mentioned, ...this.embedded.entitiesPointingInto(documentSlug)])];
+    const change = { document: documentSlug, documents, entities: await this.repository.findEntities(slugs) };
+    await this.embedded.update(change);
+    this.answersChanged++;
+    return change;
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -119,17 +165,26 @@ export class SearchService implements OnModuleInit {
 
   private async runRebuild(reason: string): Promise<ReindexReport> {
     const started = Date.now();
-    const documents = await this.repository.findAll();
-    this.logger.info({ reason, documents: documents.length }, 'search reindex started');
-    await this.embedded.rebuild(documents, this.progress('embedded', reason));
-    this.built = true;
-    this.answersChanged++;
+    const documents = await this.rebuildEmbedded(reason);
     let backend: SearchResult['backend'] = 'embedded';
     // No count here: rebuildMeili reports Meilisearch's state through publish(), which counts.
     if (this.meili && (await this.rebuildMeili(documents, reason))) backend = 'meilisearch';
     const report = { backend, documents: documents.length, ms: Date.now() - started };
     this.logger.info({ reason, ...report }, 'search reindex finished');
     return report;
+  }
+
+  /** Reads every document (at the current content version) into a new embedded index. */
+  private async rebuildEmbedded(reason: string): Promise<SearchDocument[]> {
+    // Read before the documents: every change up to this version is committed, so they hold it.
+    const version = this.contentChanges.version;
+    const documents = await this.repository.findAll();
+    this.logger.info({ reason, documents: documents.length }, 'search reindex started');
+    await this.embedded.rebuild(documents, this.progress('embedded', reason));
+    this.indexedVersion = version;
+    this.built = true;
+    this.answersChanged++;
+    return documents;
   }
 
   /** True when Meilisearch holds the current documents. */

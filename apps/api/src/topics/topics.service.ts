@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import { BadParameterError, NotFoundError } from '../common/problems.js';
 import { VersionedCache } from '../common/versioned-cache.js';
-import { DatabaseService } from '../database/database.service.js';
+import { ContentChanges } from '../content-changes/content-changes.service.js';
 import { EntitiesRepository } from '../entities/entities.repository.js';
 import { toEntityRef, type EntityRef } from '../entities/entity.mapper.js';
 import { toTopic, toTopicSummary, type Topic, type TopicSummary } from './topic.mapper.js';
@@ -31,9 +31,9 @@ export class TopicsService {
   constructor(
     private readonly topics: TopicsRepository,
     private readonly entities: EntitiesRepository,
-    database: DatabaseService,
+    contentChanges: ContentChanges,
   ) {
-    this.cache = new VersionedCache(() => database.writeVersion);
+    this.cache = new VersionedCache(() => contentChanges.version);
   }
 
   async list(query: TopicListQuery): Promise<Page<TopicSummary>> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { VersionedCache } from '../../common/versioned-cache.js';
-import { DatabaseService } from '../../database/database.service.js';
+import { ContentChanges } from '../../content-changes/content-changes.service.js';
 import { EntitiesRepository } from '../../entities/entities.repository.js';
 import { toEntityRef, type EntityRelation } from '../../entities/entity.mapper.js';
 import type { EntitySource } from '../../entities/models/entity.model.js';
@@ -31,8 +31,8 @@ type Batches = { [K in keyof GraphqlLoaders]: GraphqlLoaders[K] extends DataLoad
 @Injectable()
 export class LoadersFactory {
   /**
-   * Across requests, each loader's values are kept per slug until the next write
-   * (DatabaseService.writeVersion): the graph only changes on ingest, and a
+   * Across requests, each loader's values are kept per slug until the next write by
+   * any process (ContentChanges.version): the graph only changes on ingest, and a
    * repeated query otherwise costs a database round trip per level.
    */
   private readonly caches = new Map<string, VersionedCache<unknown>>();
@@ -40,7 +40,7 @@ export class LoadersFactory {
   constructor(
     private readonly topics: TopicsRepository,
     private readonly entities: EntitiesRepository,
-    private readonly database: DatabaseService,
+    private readonly contentChanges: ContentChanges,
   ) {}
 
   /**
@@ -77,7 +77,7 @@ export class LoadersFactory {
 
   private cache(name: string): VersionedCache<unknown> {
     let cache = this.caches.get(name);
-    if (!cache) this.caches.set(name, (cache = new VersionedCache(() => this.database.writeVersion, { maxEntries: 5000 })));
+    if (!cache) this.caches.set(name, (cache = new VersionedCache(() => this.contentChanges.version, { maxEntries: 5000 })));
     return cache;
   }
 }
