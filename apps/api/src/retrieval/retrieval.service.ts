@@ -11,7 +11,7 @@ import { ContentChanges } from '../content-changes/content-changes.service.js';
 import type { CutPassage } from '../../../../seed/parser/passages.js';
 import { combine, overlapScore, queryProfile, selectPassages, type QueryProfile, type Ranked } from './ranking.js';
 import { RetrievalRepository, type PassageTopicRow } from './retrieval.repository.js';
-import { RETRIEVE_DEFAULTS, type Passage, type PassageWarning, type RetrieveQuery, type RetrieveResult } from './retrieval.types.js';
+import { passageId, RETRIEVE_DEFAULTS, type Passage, type PassageWarning, type RetrieveQuery, type RetrieveResult } from './retrieval.types.js';
 
 /** Search hits asked for per passage wanted: passages are ranked within these candidate topics. */
 const CANDIDATES_PER_PASSAGE = 4;
@@ -21,6 +21,8 @@ const ENTITY_HIT_WEIGHT = 0.5;
 
 interface Extra {
   topic: PassageTopic;
+  /** The passage's position among its topic's passages. */
+  position: number;
   analysis: PassageAnalysis;
 }
 
@@ -76,7 +78,7 @@ export class RetrievalService {
     const ranked: Ranked<Extra>[] = [];
     for (const topic of topics) {
       const topicScore = topicScores.get(topic.slug) ?? 0;
-      for (const passage of topic.passages) {
+      for (const [position, passage] of topic.passages.entries()) {
         const analysis = this.analyse(topic.title, passage);
         if (query.types && !analysis.entities.some((e) => query.types!.includes(e.type))) continue;
         const snippet = passage.snippetIndex === null ? undefined : topic.snippets[passage.snippetIndex];
@@ -85,7 +87,7 @@ export class RetrievalService {
         // A passage sharing nothing with the query is noise, unless search matched that very snippet.
         if (overlap === 0 && snippetScore === 0) continue;
         const score = combine(Math.max(topicScore, snippetScore), overlap);
-        ranked.push({ passage, score, key: `${topic.document.name}:${passage.lineStart}`, extra: { topic, analysis } });
+        ranked.push({ passage, score, key: `${topic.document.name}:${passage.lineStart}`, extra: { topic, position, analysis } });
       }
     }
     const chosen = selectPassages(ranked, { topK, maxChars, scoreThreshold });
@@ -127,16 +129,17 @@ export class RetrievalService {
     return queryProfile(query, this.analyzer, this.expander);
   }
 
-  private toPassage({ passage, score, extra: { topic, analysis } }: Ranked<Extra>): Passage {
+  private toPassage({ passage, score, extra: { topic, position, analysis } }: Ranked<Extra>): Passage {
     // selectPassages returns the analysed passage itself unless it had to shorten it.
     const whole = this.analyses.get(passage) === analysis;
     const warnings = whole ? (analysis.warnings ??= removedApiWarnings(passage, topic)) : removedApiWarnings(passage, topic);
     return {
+      id: passageId(topic.slug, position),
       topicSlug: topic.slug,
       title: topic.title,
       text: passage.text,
       score,
-      citation: { document: topic.document.name, lineStart: passage.lineStart, lineEnd: passage.lineEnd },
+      citation: { document: topic.document.name, documentSlug: topic.document.slug, lineStart: passage.lineStart, lineEnd: passage.lineEnd },
       // A shortened passage may have lost some of its mentions.
       entities: whole ? analysis.entities : this.entitiesIn(passage.text),
       kind: passage.kind,

@@ -12,14 +12,18 @@ export interface PassageWarning {
 }
 
 export interface Citation {
-  /** The document's name, as in Topic.source.document. */
+  /** The document's name (its path), as in Topic.source.document. */
   document: string;
+  /** The document's slug, for GET /api/v1/documents/{slug}. */
+  documentSlug: string;
   lineStart: number;
   lineEnd: number;
 }
 
 /** A quotable passage: the cited lines of the cited document contain `text` (whitespace aside). */
 export interface Passage {
+  /** Stable while the topic is unchanged: its slug and the passage's position in it (`service#3`). */
+  id: string;
   topicSlug: string;
   title: string;
   text: string;
@@ -48,6 +52,9 @@ export interface RetrieveResult {
   backend: string;
   passages: Passage[];
 }
+
+/** A passage's id: its topic and its position among the topic's passages. */
+export const passageId = (topicSlug: string, position: number): string => `${topicSlug}#${position}`;
 
 export const RETRIEVE_DEFAULTS = { topK: 5, maxChars: 4000, scoreThreshold: 0 } as const;
 export const RETRIEVE_LIMITS = { topK: [1, 20], maxChars: [200, 20000] } as const;

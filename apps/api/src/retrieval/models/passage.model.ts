@@ -29,8 +29,11 @@ export class RetrieveArgs {
 
 @ObjectType({ description: 'Where a passage is written: its lines contain the passage text' })
 export class Citation {
-  @Field()
+  @Field({ description: "The document's name (its path)" })
   document: string;
+
+  @Field({ description: "The document's slug" })
+  documentSlug: string;
 
   @Field(() => Int)
   lineStart: number;
@@ -62,6 +65,9 @@ export class PassageWarning {
 
 @ObjectType({ description: 'A quotable passage with its citation, for chatbots' })
 export class Passage {
+  @Field({ description: 'Stable while its topic is unchanged: the topic slug and the passage position (service#3)' })
+  id: string;
+
   @Field()
   topicSlug: string;
 
