@@ -18,7 +18,7 @@ export interface Target {
 }
 
 /** A question missed: the answer is not in the first `k` (3 for the seed's topic questions' search, as before). */
-export function isMiss(o: CaseOutcome, searchK: number): boolean {
+function isMiss(o: CaseOutcome, searchK: number): boolean {
   return o.error !== undefined || !o.search.rank || o.search.rank > searchK || !o.retrieve.rank || o.retrieve.rank > 5;
 }
 
