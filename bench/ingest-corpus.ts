@@ -19,6 +19,7 @@ import { createMentionFinder } from '../seed/parser/linker.js';
 import { loadOntology } from '../seed/ontology/load.js';
 import { parseDocument } from '../seed/parser/parse-document.js';
 import { buildTopicGraph } from '../seed/parser/topic-graph.js';
+import { generateMarkdownCorpus } from './generate-markdown-corpus.js';
 import { describeMachine, machine } from './machine.js';
 import { ROOT, startChild } from './processes.js';
 import { startService } from './service.js';
@@ -120,9 +121,12 @@ function cursorBefore(name: string): string {
 }
 
 async function main(): Promise<void> {
-  const dir = process.argv[2];
-  const generated: string | undefined = undefined;
-  if (!dir) throw new Error('usage: npm run bench:ingest -- DIR');
+  let dir = process.argv[2];
+  let generated: string | undefined;
+  if (!dir) {
+    generated = dir = mkdtempSync(join(tmpdir(), 'kubenotes-bench-corpus-'));
+    generateMarkdownCorpus(dir);
+  }
   try {
     const files = await corpus(dir);
     const chars = files.reduce((sum, f) => sum + f.content.length, 0);
