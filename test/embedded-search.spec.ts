@@ -50,3 +50,31 @@ describe('EmbeddedSearchEngine: one document changed costs its entries, and answ
     expect((await updated.search({ q: 'containerz', limit: 5 })).map((h) => h.slug)).toEqual((await rebuilt.search({ q: 'containerz', limit: 5 })).map((h) => h.slug));
   });
 });
+
+describe('EmbeddedSearchEngine under a stream of updates', () => {
+  it('stays whole under updates arriving over time (MiniSearch\'s background vacuum crashed when entries were added between its batches)', async () => {
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => failures.push(reason);
+    process.on('unhandledRejection', onRejection);
+    // MiniSearch warns when a removed entry's terms are not where it added them.
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => failures.push(args.join(' '));
+    try {
+      const words = (seed: number, n: number) => Array.from({ length: n }, (_, i) => `w${((seed * 7919 + i * 104729) % 500_000).toString(36)}`).join(' ');
+      const doc = (d: number, version: number, i: number) => topic(`d${d}`, `t${d}-${i}`, `Topic ${d} ${i}`, words(d * 1000 + version * 37 + i, 200));
+      const e = engine();
+      await e.rebuild(Array.from({ length: 40 }, (_, d) => [0, 1, 2].map((i) => doc(d, 0, i))).flat());
+      for (let round = 1; round <= 80; round++) {
+        const d = round % 40;
+        await e.update({ document: `d${d}`, documents: [0, 1, 2].map((i) => doc(d, round, i)), entities: [] });
+        await new Promise((resolve) => setTimeout(resolve, 2)); // updates arrive over time, as POSTs do
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300)); // let any background work finish (or fail)
+      expect(failures).toEqual([]);
+      expect(e.size).toBe(120);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      console.warn = warn;
+    }
+  });
+});

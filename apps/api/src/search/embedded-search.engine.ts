@@ -49,7 +49,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * documents says little about any of them (see COMMON_SHARE).
    */
   private documentFrequency = new Map<string, number>();
-  /** Where the tokenizer puts the terms of the entry being added. */
+  /** Where the tokenizer puts the terms of the entry being added or removed. */
   private capturing: Set<string> | null = null;
   /** Answers of the current index: it only changes through rebuild() and update(), which drop them. */
   private answers = new TextMemo(1000);
@@ -91,13 +91,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private add(state: IndexState, document: SearchDocument): void {
-    const terms = new Set<string>();
-    this.capturing = terms;
-    try {
-      state.index.add({ ...document, aliases: document.aliases.join('\n') });
-    } finally {
-      this.capturing = null;
-    }
+    const terms = this.capture(() => state.index.add(indexed(document)));
     state.byId.set(document.id, document);
     if (document.document) {
       const ids = state.byDocument.get(document.document) ?? new Set<string>();
@@ -106,23 +100,38 @@ export class EmbeddedSearchEngine implements SearchEngine {
     for (const term of terms) state.documentFrequency.set(term, (state.documentFrequency.get(term) ?? 0) + 1);
   }
 
+  /**
+   * Takes an entry's postings out at once. MiniSearch's discard() would leave
+   * them for a background vacuum, which iterates the index in batches and
+   * breaks when an entry added between two batches changes the tree under it;
+   * remove() needs the entry's fields as added, and byId keeps them.
+   */
   private remove(state: IndexState, id: string): void {
     const document = state.byId.get(id);
     if (!document) return;
-    state.index.discard(id);
+    const terms = this.capture(() => state.index.remove(indexed(document)));
     state.byId.delete(id);
     if (document.document) state.byDocument.get(document.document)?.delete(id);
-    for (const term of this.termsOf(document)) {
+    for (const term of terms) {
       const left = (state.documentFrequency.get(term) ?? 1) - 1;
       if (left > 0) state.documentFrequency.set(term, left);
       else state.documentFrequency.delete(term);
     }
   }
 
-  /** The distinct terms of an entry's fields, as the index tokenized them when it was added. */
-  private termsOf(document: SearchDocument): Set<string> {
-    return new Set([document.title, document.aliases.join('\n'), document.text].flatMap((field) => this.analyzer.terms(field)));
+  /** The distinct terms the tokenizer produced while `work` ran. */
+  private capture(work: () => void): Set<string> {
+    const terms = new Set<string>();
+    this.capturing = terms;
+    try {
+      work();
+    } finally {
+      this.capturing = null;
+    }
+    return terms;
   }
+
+
 
   get size(): number {
     return this.byId.size;
@@ -215,4 +224,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const best = (['text', 'title', 'aliases'] as Field[]).reduce((a, b) => (count(b) > count(a) ? b : a));
     return highlight(text[best] || doc.title, matched);
   }
+}
+
+/** An entry as the index takes it (aliases as one text field). */
+function indexed(document: SearchDocument): Record<string, unknown> {
+  return { ...document, aliases: document.aliases.join('\n') };
 }
