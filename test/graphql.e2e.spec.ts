@@ -144,10 +144,10 @@ describe('GraphQL entry points', () => {
     expect(entitiesOnly.body.data!.search.hits.every((h: { kind: string }) => h.kind === 'ENTITY')).toBe(true);
 
     const passages = (await request(t.server).post('/api/v1/retrieve').send({ query: 'headless service', topK: 3 }).expect(200)).body.passages;
-    const retrieved = await gql(t, '{ retrieve(query: "headless service", topK: 3) { topicSlug text citation { document lineStart lineEnd } entities { slug } } }');
+    const retrieved = await gql(t, '{ retrieve(query: "headless service", topK: 3) { id topicSlug text citation { document documentSlug lineStart lineEnd } entities { slug } } }');
     expect(retrieved.body.errors).toBeUndefined();
-    expect(retrieved.body.data!.retrieve).toEqual(passages.map((p: { topicSlug: string; text: string; citation: unknown; entities: Array<{ slug: string }> }) => ({
-      topicSlug: p.topicSlug, text: p.text, citation: p.citation, entities: p.entities.map((e) => ({ slug: e.slug })),
+    expect(retrieved.body.data!.retrieve).toEqual(passages.map((p: { id: string; topicSlug: string; text: string; citation: unknown; entities: Array<{ slug: string }> }) => ({
+      id: p.id, topicSlug: p.topicSlug, text: p.text, citation: p.citation, entities: p.entities.map((e) => ({ slug: e.slug })),
     })));
     expect((await gql(t, '{ search(query: "   ") { backend } }')).body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });

@@ -1,6 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { classifyError } from '../common/error-classifier.js';
+import { isDatabaseUnavailable } from '../common/database-errors.js';
 import { DomainError } from '../common/problems.js';
 
 /**
@@ -8,12 +10,6 @@ import { DomainError } from '../common/problems.js';
  * as the problem-details filter is for REST. Domain errors keep their message;
  * anything unexpected is logged and masked.
  */
-const DOMAIN_CODES: Record<string, string> = {
-  'not-found': 'NOT_FOUND',
-  'bad-parameter': 'BAD_USER_INPUT',
-  unavailable: 'SERVICE_UNAVAILABLE',
-};
-
 const HTTP_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
   405: 'METHOD_NOT_ALLOWED',
@@ -30,25 +26,28 @@ function unwrap(error: GraphQLError): GraphQLError[] {
   return inner.map((e: Error) => (e instanceof GraphQLError ? e : new GraphQLError(e.message, { originalError: e, extensions: (e as Failure).extensions })));
 }
 
-function codeOf(error: GraphQLError): { code: string; message?: string; extra?: Record<string, unknown> } {
+function codeOf(error: GraphQLError): { code: string; message?: string } {
   const original = error.originalError as Failure | undefined;
   if (typeof error.extensions?.code === 'string') return { code: error.extensions.code };
-  if (original instanceof DomainError) return { code: DOMAIN_CODES[original.code] ?? original.code.toUpperCase().replace(/-/g, '_') };
-  if (original instanceof HttpException) {
-    const status = original.getStatus();
-    // ValidationPipe's messages for bad arguments (e.g. `first` out of range).
-    const body = original.getResponse() as { message?: unknown };
-    const message = Array.isArray(body?.message) ? body.message.join('; ') : undefined;
-    return { code: status === 400 ? 'BAD_USER_INPUT' : (HTTP_CODES[status] ?? `HTTP_${status}`), message };
-  }
-  if (typeof original?.extensions?.code === 'string') return { code: original.extensions.code };
-  if (typeof original?.statusCode === 'number' && original.statusCode < 500) return { code: HTTP_CODES[original.statusCode] ?? 'BAD_REQUEST' };
   if (!original) {
     if (error.message.startsWith('Syntax Error')) return { code: 'GRAPHQL_PARSE_FAILED' };
     if (error.message.startsWith('Variable "$')) return { code: 'BAD_USER_INPUT' };
     return { code: 'GRAPHQL_VALIDATION_FAILED' };
   }
-  return { code: 'INTERNAL_SERVER_ERROR', message: 'The server failed to resolve this field; it has been logged.' };
+  if (typeof original.extensions?.code === 'string') return { code: original.extensions.code };
+  // Mercurius's own request errors (bad method, body, media type) before execution.
+  if (!(original instanceof HttpException) && typeof original.statusCode === 'number' && original.statusCode < 500 && !isDomainFailure(original)) {
+    return { code: HTTP_CODES[original.statusCode] ?? 'BAD_REQUEST' };
+  }
+  // Everything a resolver throws is classified as REST classifies it.
+  const classified = classifyError(original);
+  if (classified.internal) return { code: classified.graphqlCode, message: 'The server failed to resolve this field; it has been logged.' };
+  return { code: classified.graphqlCode, message: classified.problem.detail };
+}
+
+/** Errors the classifier knows better than their statusCode (ours, and the database's). */
+function isDomainFailure(error: Error): boolean {
+  return error instanceof DomainError || isDatabaseUnavailable(error);
 }
 
 export function formatGraphqlError(error: GraphQLError, logger: Logger): GraphQLFormattedError {
@@ -69,7 +68,10 @@ export function createErrorFormatter(logger: Logger) {
     const errors = execution.errors.flatMap(unwrap);
     const formatted = errors.map((error) => formatGraphqlError(error, logger));
     if ('data' in execution && execution.data !== undefined) {
-      return { statusCode: 200, response: { data: execution.data, errors: formatted } };
+      // Nothing could be answered because a dependency is down: the request failed as a whole, as REST says.
+      const nothing = execution.data === null || Object.values(execution.data).every((value) => value === null);
+      const unavailable = formatted.every((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
+      return { statusCode: nothing && unavailable ? 503 : 200, response: { data: execution.data, errors: formatted } };
     }
     const statuses = errors.map((e) => (e.originalError as Failure | undefined)?.statusCode).concat(
       (execution.errors[0]?.originalError as Failure | undefined)?.statusCode,
