@@ -187,6 +187,9 @@ describe('documents: a folder in, listed, read and deleted', () => {
     const done = await admin(request(t.server).post('/graphql')).send(mutation).expect(200);
     expect(done.body).toEqual({ data: { deleteDocument: { document: { name: 'troubleshooting/README.md' }, topics: 1 } } });
     await request(t.server).get('/api/v1/documents/troubleshooting-readme').expect(404);
+    // The same mutation again runs again (a mutation's answer is never replayed from the response cache).
+    const again = await admin(request(t.server).post('/graphql')).send(mutation).expect(200);
+    expect(again.body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('prunes the documents of this folder whose file is gone, and only those', async () => {

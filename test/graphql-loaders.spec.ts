@@ -83,14 +83,15 @@ describe('GraphQL DataLoaders', () => {
     expect(large.edges.filter((e) => e.node.entities.length > 0).length).toBeGreaterThan(10);
     expect(large.edges.flatMap((e) => e.node.entities).filter((e) => e.relations.length > 0).length).toBeGreaterThan(10);
 
-    expect(large.calls.sort()).toEqual(small.calls.sort());
-    expect(large.sql).toBe(small.sql);
-    // list + nodes, then per level: parent, snippets, children, entities; below: their snippets, topics, relations, relation ends.
-    expect(large.calls.length).toBeLessThanOrEqual(10);
+    // Never more for 30 than for 2 (fewer happens: a level whose topics an earlier level of the same request loaded costs nothing).
+    expect(large.calls.length).toBeLessThanOrEqual(small.calls.length);
+    expect(large.sql).toBeLessThanOrEqual(small.sql);
+    // list, nodes, then one batch per level: topics (parents, children, an entity's topics) and entities (with their relations).
+    expect(large.calls.length).toBeLessThanOrEqual(6);
     expect(large.sql).toBeGreaterThanOrEqual(large.calls.length);
     // Each batch method ran once, whatever the number of parents.
     const perMethod = new Map<string, number>();
     for (const call of large.calls) perMethod.set(call, (perMethod.get(call) ?? 0) + 1);
-    expect(Math.max(...perMethod.values())).toBeLessThanOrEqual(2);
+    expect(Math.max(...perMethod.values())).toBeLessThanOrEqual(3);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import parseDot from 'dotparser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { GraphDocument } from '../../apps/api/src/graph/graph.model.js';
+import type { GraphDocument } from '../../apps/api/src/graph/graph.types.js';
 import { toDot } from '../../apps/api/src/graph/serializers/dot.js';
 import { toGraphml } from '../../apps/api/src/graph/serializers/graphml.js';
 

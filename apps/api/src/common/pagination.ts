@@ -9,6 +9,16 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** A page and, for each item, the cursor that resumes the list after it (GraphQL's edge cursors). */
+export interface CursorPage<T> extends Page<T> {
+  cursors: string[];
+}
+
+/** What REST sends of a page. */
+export function restPage<T>({ items, nextCursor }: Page<T>): Page<T> {
+  return { items, nextCursor };
+}
+
 export function pageSize(limit: number | undefined): number {
   return Math.min(limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
 }
@@ -42,8 +52,8 @@ function fitsColumns(key: Record<string, string | number>): boolean {
 }
 
 /** Fetch limit+1 rows; the extra one tells whether another page exists. */
-export function toPage<Row, Item>(rows: Row[], limit: number, key: (row: Row) => Record<string, string | number>, map: (row: Row) => Item): Page<Item> {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return { items: items.map(map), nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
+export function toPage<Row, Item>(rows: Row[], limit: number, key: (row: Row) => Record<string, string | number>, map: (row: Row) => Item): CursorPage<Item> {
+  const kept = rows.slice(0, limit);
+  const cursors = kept.map((row) => encodeCursor(key(row)));
+  return { items: kept.map(map), nextCursor: rows.length > limit ? cursors.at(-1) ?? null : null, cursors };
 }

@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../openapi/problem.schema.js';
-import { CompareQuery } from './compare.dto.js';
-import { CompareService } from './compare.service.js';
-import { ComparisonDto } from './dto/comparison.response.js';
 import { CacheableResponse } from '../response-cache/cacheable-response.decorator.js';
+import { CompareInput } from './compare.inputs.js';
+import { CompareService } from './compare.service.js';
+import { Comparison } from './models/comparison.model.js';
 
 @ApiTags('entities')
 @Controller('api/v1/compare')
@@ -14,9 +14,9 @@ export class CompareController {
   @CacheableResponse()
   @Get()
   @ApiOperation({ summary: "Side-by-side table of entities' typed attributes" })
-  @ApiOkResponse({ type: ComparisonDto })
+  @ApiOkResponse({ type: Comparison })
   @ApiProblems(400, 404)
-  compare(@Query() query: CompareQuery) {
-    return this.comparisons.compare(query.entities);
+  compare(@Query() { entities }: CompareInput) {
+    return this.comparisons.compare(entities);
   }
 }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { GraphModule } from '../graph/graph.module.js';
+import { EntitiesModule } from '../entities/entities.module.js';
 import { CompareController } from './compare.controller.js';
 import { CompareService } from './compare.service.js';
 
 @Module({
-  imports: [GraphModule],
+  imports: [EntitiesModule],
   controllers: [CompareController],
   providers: [CompareService],
   exports: [CompareService],

@@ -2,8 +2,9 @@ import { Body, Controller, Delete, Get, Param, Post, Query, Res, UseGuards } fro
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AdminKeyGuard } from '../common/admin-key.guard.js';
-import { PageQuery } from '../common/page-query.dto.js';
-import { SlugPipe } from '../common/slug.pipe.js';
+import { PageInput } from '../common/page.input.js';
+import { restPage } from '../common/pagination.js';
+import { SlugInput } from '../common/slug.input.js';
 import { ADMIN_KEY_SCHEME } from '../openapi/openapi.setup.js';
 import { ApiProblems } from '../openapi/problem.schema.js';
 import { CacheableResponse } from '../response-cache/cacheable-response.decorator.js';
@@ -22,8 +23,8 @@ export class DocumentsController {
   @ApiOperation({ summary: 'Stored notes documents in name (path) order' })
   @ApiOkResponse({ type: DocumentPageModel })
   @ApiProblems(400)
-  list(@Query() query: PageQuery) {
-    return this.documents.list(query);
+  async list(@Query() query: PageInput) {
+    return restPage(await this.documents.list(query));
   }
 
   @CacheableResponse()
@@ -31,7 +32,7 @@ export class DocumentsController {
   @ApiOperation({ summary: 'One document with its front matter and its topics in order' })
   @ApiOkResponse({ type: DocumentModel })
   @ApiProblems(400, 404)
-  get(@Param('slug', SlugPipe) slug: string) {
+  get(@Param() { slug }: SlugInput) {
     return this.documents.get(slug);
   }
 
@@ -55,7 +56,7 @@ export class DocumentsController {
   @ApiOperation({ summary: 'Delete a document and everything derived from it (topics, snippets, mentions, links, evidence, search entries)' })
   @ApiOkResponse({ type: DeleteReportModel })
   @ApiProblems(400, 401, 403, 404)
-  delete(@Param('slug', SlugPipe) slug: string) {
+  delete(@Param() { slug }: SlugInput) {
     return this.documents.delete(slug);
   }
 }

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination.js';
+import { decodeCursor, pageSize, toPage, type CursorPage } from '../common/pagination.js';
 import { NotFoundError } from '../common/problems.js';
 import { IngestService } from '../ingest/ingest.service.js';
 import type { DeleteReport, IngestReport } from '../ingest/ingest.types.js';
-import { toTopicSummary } from '../topics/topic.mapper.js';
+import { toTopicSummary } from '../common/refs.mapper.js';
 import { DocumentsRepository, type DocumentDetailRow, type DocumentSummaryRow } from './documents.repository.js';
 import type { DocumentDetail, DocumentMetadata, DocumentSummary } from './documents.types.js';
 
 const isDocumentCursor = (v: unknown): v is { n: string } => typeof v === 'object' && v !== null && typeof (v as { n: unknown }).n === 'string';
 
-/** The cursor that resumes a document list after this document (REST's nextCursor, GraphQL's edge cursors). */
-export const documentCursor = (document: { name: string }): string => encodeCursor({ n: document.name });
 
 /** Documents as first-class resources: listed, read, written and deleted. */
 @Injectable()
@@ -20,12 +18,11 @@ export class DocumentsService {
     private readonly ingest: IngestService,
   ) {}
 
-  async list(query: { limit?: number; cursor?: string }): Promise<Page<DocumentSummary>> {
+  async list(query: { limit?: number; cursor?: string }): Promise<CursorPage<DocumentSummary>> {
     const limit = pageSize(query.limit);
     const after = decodeCursor(query.cursor, isDocumentCursor);
     const rows = await this.documents.list({ afterName: after?.n, take: limit + 1 });
-    const items = rows.slice(0, limit).map(toDocumentSummary);
-    return { items, nextCursor: rows.length > limit ? documentCursor(items.at(-1)!) : null };
+    return toPage(rows, limit, (row) => ({ n: row.name }), toDocumentSummary);
   }
 
   async get(slug: string): Promise<DocumentDetail> {
@@ -34,10 +31,10 @@ export class DocumentsService {
     return toDocumentDetail(row);
   }
 
-  /** Several documents in one read, in the order asked; unknown slugs are left out. */
-  async getMany(slugs: readonly string[]): Promise<DocumentDetail[]> {
+  /** Several documents in one read, in the order asked; null where there is none. */
+  async getMany(slugs: readonly string[]): Promise<Array<DocumentDetail | null>> {
     const found = new Map((await this.documents.findBySlugs(slugs)).map((row) => [row.slug, toDocumentDetail(row)]));
-    return slugs.flatMap((slug) => found.get(slug) ?? []);
+    return slugs.map((slug) => found.get(slug) ?? null);
   }
 
   write(name: string, content: string): Promise<IngestReport> {

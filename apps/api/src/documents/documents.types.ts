@@ -1,4 +1,4 @@
-import type { TopicSummary } from '../topics/topic.mapper.js';
+import type { TopicSummary } from '../common/refs.types.js';
 
 /** A stored notes document, as listed. */
 export interface DocumentSummary {

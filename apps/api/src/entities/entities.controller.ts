@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SlugPipe } from '../common/slug.pipe.js';
+import { restPage } from '../common/pagination.js';
+import { SlugInput } from '../common/slug.input.js';
 import { ApiProblems } from '../openapi/problem.schema.js';
-import { EntityDto, EntityPageDto } from './dto/entity.dto.js';
-import { ListEntitiesQuery } from './entities.dto.js';
-import { EntitiesService } from './entities.service.js';
 import { CacheableResponse } from '../response-cache/cacheable-response.decorator.js';
+import { EntitiesService } from './entities.service.js';
+import { ListEntitiesInput } from './entities.inputs.js';
+import { Entity, EntityPage } from './models/entity.model.js';
 
 @ApiTags('entities')
 @Controller('api/v1/entities')
@@ -15,18 +16,18 @@ export class EntitiesController {
   @CacheableResponse()
   @Get()
   @ApiOperation({ summary: 'Entities by slug, optionally of one type or matching a name or alias' })
-  @ApiOkResponse({ type: EntityPageDto })
+  @ApiOkResponse({ type: EntityPage })
   @ApiProblems(400)
-  list(@Query() query: ListEntitiesQuery) {
-    return this.entities.list(query);
+  async list(@Query() query: ListEntitiesInput) {
+    return restPage(await this.entities.list(query));
   }
 
   @CacheableResponse()
   @Get(':slug')
   @ApiOperation({ summary: 'One entity with its aliases, attributes, typed relations and the topics that mention it' })
-  @ApiOkResponse({ type: EntityDto })
+  @ApiOkResponse({ type: Entity })
   @ApiProblems(400, 404)
-  get(@Param('slug', SlugPipe) slug: string) {
+  get(@Param() { slug }: SlugInput) {
     return this.entities.get(slug);
   }
 }

@@ -6,6 +6,6 @@ import { EntitiesService } from './entities.service.js';
 @Module({
   controllers: [EntitiesController],
   providers: [EntitiesRepository, EntitiesService],
-  exports: [EntitiesRepository, EntitiesService],
+  exports: [EntitiesService],
 })
 export class EntitiesModule {}

@@ -56,42 +56,12 @@ export class EntitiesRepository {
     return this.prisma.entity.findUnique({ where: { slug }, select: { id: true } });
   }
 
-  findBySlug(slug: string) {
-    return this.prisma.entity.findUnique({ where: { slug }, include: entityDetailInclude });
-  }
-
   findBySlugs(slugs: readonly string[]) {
     return this.prisma.entity.findMany({ where: { slug: { in: [...slugs] } }, include: entityDetailInclude });
   }
 
   findRefs(slugs: readonly string[]) {
     return this.prisma.entity.findMany({ where: { slug: { in: [...slugs] } }, select: refSelect });
-  }
-
-  // Batch readers for GraphQL's per-request DataLoaders: one query for many keys.
-
-  /** Entities with their own columns only (no mentions or relations). */
-  findNodesBySlugs(slugs: readonly string[]) {
-    return this.prisma.entity.findMany({ where: { slug: { in: [...slugs] } } });
-  }
-
-  /** The entities each of many topics mentions, most-mentioned first. */
-  findMentionedEntities(topicSlugs: readonly string[]) {
-    return this.prisma.mention.findMany({
-      where: { topic: { slug: { in: [...topicSlugs] } } },
-      orderBy: [{ count: 'desc' }, { entityId: 'asc' }],
-      select: { topic: { select: { slug: true } }, entity: true },
-    });
-  }
-
-  /** Every relation touching any of these entities, with both ends and the evidence topics. */
-  findRelationsOfSlugs(slugs: readonly string[]) {
-    const inSlugs = { slug: { in: [...slugs] } };
-    return this.prisma.relation.findMany({
-      where: { OR: [{ from: inSlugs }, { to: inSlugs }] },
-      orderBy: { id: 'asc' },
-      select: { type: true, from: { select: refSelect }, to: { select: refSelect }, evidence: evidenceSelect },
-    });
   }
 
   /** Aliases live in a text[] column; Prisma can only match whole elements there, so this one is SQL. */
@@ -105,5 +75,4 @@ export class EntitiesRepository {
   }
 }
 
-export type EntityNodeRow = Awaited<ReturnType<EntitiesRepository['findNodesBySlugs']>>[number];
-export type EntityDetailRow = NonNullable<Awaited<ReturnType<EntitiesRepository['findBySlug']>>>;
+export type EntityDetailRow = Awaited<ReturnType<EntitiesRepository['findBySlugs']>>[number];

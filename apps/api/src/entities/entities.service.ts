@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityType } from '../../../../seed/ontology/types.js';
-import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
+import { decodeCursor, pageSize, toPage, type CursorPage } from '../common/pagination.js';
 import { NotFoundError } from '../common/problems.js';
+import { toEntityRef } from '../common/refs.mapper.js';
 import { EntitiesRepository } from './entities.repository.js';
-import { toEntity, type Entity } from './entity.mapper.js';
-
-export interface EntityListQuery {
-  type?: EntityType;
-  q?: string;
-  limit?: number;
-  cursor?: string;
-}
+import type { Entity, EntityListQuery, EntityRef } from './entities.types.js';
+import { toEntity } from './entity.mapper.js';
 
 const isEntityCursor = (v: unknown): v is { s: string } =>
   typeof v === 'object' && v !== null && typeof (v as { s: unknown }).s === 'string';
@@ -19,7 +13,8 @@ const isEntityCursor = (v: unknown): v is { s: string } =>
 export class EntitiesService {
   constructor(private readonly entities: EntitiesRepository) {}
 
-  async list(query: EntityListQuery): Promise<Page<Entity>> {
+  /** Entities in slug order; each item's cursor resumes the list after it. */
+  async list(query: EntityListQuery): Promise<CursorPage<Entity>> {
     const limit = pageSize(query.limit);
     const after = decodeCursor(query.cursor, isEntityCursor);
     const rows = await this.entities.list({ type: query.type, q: query.q, afterSlug: after?.s, take: limit + 1 });
@@ -27,8 +22,23 @@ export class EntitiesService {
   }
 
   async get(slug: string): Promise<Entity> {
-    const row = await this.entities.findBySlug(slug);
-    if (!row) throw new NotFoundError('entity', slug);
-    return toEntity(row);
+    const [entity] = await this.getMany([slug]);
+    if (!entity) throw new NotFoundError('entity', slug);
+    return entity;
+  }
+
+  /** Several entities in one read, in the order asked; null where there is none (GraphQL's loaders batch through this). */
+  async getMany(slugs: readonly string[]): Promise<Array<Entity | null>> {
+    const found = new Map((await this.entities.findBySlugs(slugs)).map((row) => [row.slug, toEntity(row)]));
+    return slugs.map((slug) => found.get(slug) ?? null);
+  }
+
+  /** References to the entities these slugs name (unknown slugs left out). */
+  async refs(slugs: readonly string[]): Promise<EntityRef[]> {
+    return slugs.length === 0 ? [] : (await this.entities.findRefs(slugs)).map(toEntityRef);
+  }
+
+  async idOf(slug: string): Promise<number | undefined> {
+    return (await this.entities.findIdBySlug(slug))?.id;
   }
 }

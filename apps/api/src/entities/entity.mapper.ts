@@ -1,33 +1,6 @@
-import type { EntityType } from '../../../../seed/ontology/types.js';
-import type { TopicSummary } from '../topics/topic.mapper.js';
-import { toTopicSummary } from '../topics/topic.mapper.js';
+import { toEntityRef, toTopicSummary } from '../common/refs.mapper.js';
 import type { EntityDetailRow } from './entities.repository.js';
-
-export interface EntityRef {
-  slug: string;
-  name: string;
-  type: EntityType;
-}
-
-export interface EntityRelation {
-  type: string;
-  direction: 'out' | 'in';
-  entity: EntityRef;
-  /** Slugs of the topics that mention both ends of the relation. */
-  evidence: string[];
-}
-
-export interface Entity extends EntityRef {
-  aliases: string[];
-  description: string;
-  attributes: Record<string, unknown>;
-  topics: TopicSummary[];
-  relations: EntityRelation[];
-}
-
-export function toEntityRef(row: { slug: string; name: string; type: EntityType }): EntityRef {
-  return { slug: row.slug, name: row.name, type: row.type };
-}
+import type { Entity } from './entities.types.js';
 
 export function toEntity(row: EntityDetailRow): Entity {
   return {

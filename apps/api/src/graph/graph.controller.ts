@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { SlugPipe } from '../common/slug.pipe.js';
+import { SlugInput } from '../common/slug.input.js';
 import { ApiProblems } from '../openapi/problem.schema.js';
-import { GraphDocumentDto, NeighborhoodDto } from './dto/graph.response.js';
-import { GraphQuery, NeighborsQuery } from './graph.dto.js';
-import { GraphService } from './graph.service.js';
 import { CacheableResponse } from '../response-cache/cacheable-response.decorator.js';
+import { DepthInput, GraphExportInput } from './graph.inputs.js';
+import { GraphService } from './graph.service.js';
+import { GraphDocument, Neighborhood } from './models/graph.model.js';
 
 @ApiTags('graph')
 @Controller('api/v1')
@@ -16,26 +16,26 @@ export class GraphController {
   @CacheableResponse()
   @Get('entities/:slug/neighbors')
   @ApiOperation({ summary: 'The entities within `depth` typed relations of one entity, both directions' })
-  @ApiOkResponse({ type: NeighborhoodDto })
+  @ApiOkResponse({ type: Neighborhood })
   @ApiProblems(400, 404)
-  neighbors(@Param('slug', SlugPipe) slug: string, @Query() query: NeighborsQuery) {
-    return this.graph.neighbors(slug, query.depth);
+  neighbors(@Param() { slug }: SlugInput, @Query() { depth }: DepthInput) {
+    return this.graph.neighbors(slug, depth);
   }
 
   @CacheableResponse()
   @Get('graph')
   @ApiOperation({ summary: 'The whole entity graph as JSON, Graphviz DOT or GraphML' })
-  @ApiExtraModels(GraphDocumentDto)
+  @ApiExtraModels(GraphDocument)
   @ApiOkResponse({
     description: 'Nodes and typed edges; the format chosen by `format`',
     content: {
-      'application/json': { schema: { $ref: getSchemaPath(GraphDocumentDto) } },
+      'application/json': { schema: { $ref: getSchemaPath(GraphDocument) } },
       'text/vnd.graphviz': { schema: { type: 'string' }, example: 'digraph kubenotes {\n  "entity:clusterip" [label="ClusterIP"];\n}\n' },
       'application/graphml+xml': { schema: { type: 'string' } },
     },
   })
   @ApiProblems(400)
-  async export(@Query() query: GraphQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+  async export(@Query() query: GraphExportInput, @Res({ passthrough: true }) reply: FastifyReply) {
     const graph = await this.graph.export(query.format, query.include === 'topics');
     reply.type(graph.contentType);
     return graph.body;

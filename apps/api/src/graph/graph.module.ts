@@ -6,6 +6,6 @@ import { GraphService } from './graph.service.js';
 @Module({
   controllers: [GraphController],
   providers: [GraphRepository, GraphService],
-  exports: [GraphRepository, GraphService],
+  exports: [GraphService],
 })
 export class GraphModule {}

@@ -55,12 +55,6 @@ export class GraphRepository {
       select: { count: true, topic: { select: { slug: true } }, entity: { select: { slug: true } } },
     });
   }
-
-  /** Entities with their typed attributes, for the side-by-side comparison. */
-  findWithAttributes(slugs: readonly string[]) {
-    return this.prisma.entity.findMany({ where: { slug: { in: [...slugs] } }, select: { ...refSelect, attributes: true } });
-  }
 }
 
 export type RelationRow = Awaited<ReturnType<GraphRepository['allRelations']>>[number];
-export type EntityRefRow = NonNullable<Awaited<ReturnType<GraphRepository['findEntity']>>>;

@@ -1,36 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/problems.js';
-import { toEntityRef, type EntityRef } from '../entities/entity.mapper.js';
+import { toEntityRef } from '../common/refs.mapper.js';
 import { GraphRepository, type RelationRow } from './graph.repository.js';
-import type { GraphDocument, GraphEdge, GraphFormat } from './graph.model.js';
+import type { GraphDocument, GraphEdge, GraphExport, GraphFormat, NeighborEdge, NeighborNode, Neighborhood } from './graph.types.js';
 import { toDot } from './serializers/dot.js';
 import { toGraphml } from './serializers/graphml.js';
-
-export const MAX_DEPTH = 3;
-
-export interface NeighborNode extends EntityRef {
-  /** Hops from the start entity (0 for the start itself). */
-  depth: number;
-}
-
-export interface NeighborEdge {
-  from: string;
-  to: string;
-  type: string;
-  evidence: string[];
-}
-
-export interface Neighborhood {
-  root: string;
-  depth: number;
-  nodes: NeighborNode[];
-  edges: NeighborEdge[];
-}
-
-export interface GraphExport {
-  contentType: string;
-  body: GraphDocument | string;
-}
 
 const CONTENT_TYPES: Record<GraphFormat, string> = {
   json: 'application/json; charset=utf-8',
@@ -70,14 +44,15 @@ export class GraphService {
     return { root: root.slug, depth, nodes: [...nodes.values()], edges: [...edges.values()] };
   }
 
-  /** The whole graph: entities and relations, with `includeTopics` also topics and their MENTIONS edges. */
+  /** The whole graph in a format: JSON as the document, DOT and GraphML as text. */
   async export(format: GraphFormat = 'json', includeTopics = false): Promise<GraphExport> {
-    const graph = await this.wholeGraph(includeTopics);
+    const graph = await this.whole(includeTopics);
     const body = format === 'dot' ? toDot(graph) : format === 'graphml' ? toGraphml(graph) : graph;
     return { contentType: CONTENT_TYPES[format], body };
   }
 
-  private async wholeGraph(includeTopics: boolean): Promise<GraphDocument> {
+  /** The whole graph: entities and relations, with `includeTopics` also topics and their MENTIONS edges. */
+  async whole(includeTopics = false): Promise<GraphDocument> {
     const [entities, relations, topics, mentions] = await Promise.all([
       this.graph.allEntities(),
       this.graph.allRelations(),

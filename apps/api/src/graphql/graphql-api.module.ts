@@ -16,7 +16,9 @@ import { RetrievalResolver } from '../retrieval/retrieval.resolver.js';
 import { SearchModule } from '../search/search.module.js';
 import { SearchResolver } from '../search/search.resolver.js';
 import { TopicsModule } from '../topics/topics.module.js';
-import { TopicsResolver } from '../topics/topics.resolver.js';
+import { RelatedTopicResolver, TopicsResolver } from '../topics/topics.resolver.js';
+import { CompareModule } from '../compare/compare.module.js';
+import { CompareResolver } from '../compare/compare.resolver.js';
 import { ExplorerController } from './explorer/explorer.controller.js';
 import { graphqlOptions } from './graphql-options.js';
 import { LoadersFactory } from './loaders/loaders.factory.js';
@@ -35,6 +37,7 @@ export class GraphqlLoadersModule {}
     EntitiesModule,
     DocumentsModule,
     GraphModule,
+    CompareModule,
     SearchModule,
     RetrievalModule,
     GraphqlLoadersModule,
@@ -46,6 +49,6 @@ export class GraphqlLoadersModule {}
     }),
   ],
   controllers: [ExplorerController],
-  providers: [DocumentsResolver, TopicsResolver, EntitiesResolver, RelationResolver, GraphResolver, SubgraphNodeResolver, SearchResolver, RetrievalResolver],
+  providers: [DocumentsResolver, TopicsResolver, RelatedTopicResolver, CompareResolver, EntitiesResolver, RelationResolver, GraphResolver, SubgraphNodeResolver, SearchResolver, RetrievalResolver],
 })
 export class GraphqlApiModule {}

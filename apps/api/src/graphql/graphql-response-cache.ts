@@ -10,16 +10,21 @@ interface GraphqlParams {
   extensions?: unknown;
 }
 
+/** String literals and comments, where the word `mutation` means nothing. */
+const LITERALS_AND_COMMENTS = /"""[\s\S]*?"""|"(?:\\.|[^"\\\n])*"|#[^\n]*/g;
+
 /**
- * The cache key of a POSTed GraphQL request, or undefined when it should not
- * be cached. Our schema has no mutations and no field reads the caller, so an
- * answer depends only on the document, operation, variables and the data.
- * Requests with extensions (persisted queries, tracing) are left alone.
+ * The cache key of a POSTed GraphQL query, or undefined when it should not be
+ * cached. No query field reads the caller, so an answer depends only on the
+ * document, operation, variables and the data. A document with a mutation is
+ * never kept (the word anywhere outside strings is enough: erring towards not
+ * caching costs nothing). Requests with extensions (persisted queries, tracing) are left alone.
  */
 function cacheKey(request: FastifyRequest): string | undefined {
   if (request.method !== 'POST') return undefined;
   const params = request.body as GraphqlParams | undefined;
   if (!params || typeof params.query !== 'string' || params.extensions !== undefined) return undefined;
+  if (/\bmutation\b/.test(params.query.replace(LITERALS_AND_COMMENTS, ''))) return undefined;
   const operation = typeof params.operationName === 'string' ? params.operationName : '';
   const variables = params.variables ? JSON.stringify(params.variables) : '';
   return `POST /graphql\n${operation}\n${variables}\n${params.query}`;

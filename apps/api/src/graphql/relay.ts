@@ -1,8 +1,7 @@
 import type { Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Field, ObjectType } from '@nestjs/graphql';
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '../common/pagination.js';
+import { DEFAULT_PAGE_SIZE, pageSize, type CursorPage } from '../common/pagination.js';
 
 /** Relay's PageInfo, forward pagination only (the REST lists are forward-only too). */
 @ObjectType({ description: 'Where this page ends and whether another follows' })
@@ -12,18 +11,6 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after` for the next page' })
   endCursor: string | null;
-}
-
-/** `first`/`after`, validated like REST's `limit`/`cursor` (same bounds, same cap). */
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE}; larger values are capped to ${MAX_PAGE_SIZE} as in REST (default ${DEFAULT_PAGE_SIZE})` })
-  @IsOptional() @IsInt() @Min(1) @Max(10_000)
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'endCursor (or an edge cursor) of a previous page' })
-  @IsOptional() @IsString() @MaxLength(500)
-  after?: string;
 }
 
 export interface Edge<T> {
@@ -58,10 +45,14 @@ export function connectionTypes(name: string, node: () => Type<unknown> | Functi
   return ConnectionType;
 }
 
-/** A page as a Relay connection; `cursorOf` must produce what the service accepts as `cursor`. */
-export function toConnection<T>(items: T[], hasNextPage: boolean, cursorOf: (item: T) => string): Connection<T> {
-  const edges = items.map((node) => ({ cursor: cursorOf(node), node }));
-  return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+/**
+ * A service's page as a Relay connection: `nodes` are what GraphQL shows for the
+ * page's items, in order (null where one vanished meanwhile, left out), and the
+ * cursors are the page's own, so GraphQL and REST resume each other's lists.
+ */
+export function toConnection<T>(page: Pick<CursorPage<unknown>, 'cursors' | 'nextCursor'>, nodes: ReadonlyArray<T | null | Error>): Connection<T> {
+  const edges = nodes.flatMap((node, i) => (node !== null && !(node instanceof Error) ? [{ cursor: page.cursors[i]!, node }] : []));
+  return { edges, pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.cursors.at(-1) ?? null } };
 }
 
 type Estimate = Pick<ComplexityEstimatorArgs, 'args' | 'childComplexity'>;

@@ -4,12 +4,14 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../../../../seed/ontology/types.js';
-import { CompareService, MAX_COMPARED, MIN_COMPARED } from '../compare/compare.service.js';
+import { CompareService } from '../compare/compare.service.js';
+import { MAX_COMPARED, MIN_COMPARED } from '../compare/compare.types.js';
 import { LOGGER } from '../common/logger.js';
 import { DomainError } from '../common/problems.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { EntitiesService } from '../entities/entities.service.js';
-import { GraphService, MAX_DEPTH } from '../graph/graph.service.js';
+import { GraphService } from '../graph/graph.service.js';
+import { MAX_DEPTH } from '../graph/graph.types.js';
 import { RetrievalService } from '../retrieval/retrieval.service.js';
 import { RETRIEVE_LIMITS } from '../retrieval/retrieval.types.js';
 import { SearchService } from '../search/search.service.js';
@@ -100,7 +102,7 @@ export class KnowledgeTools {
       inputSchema: { entities: z.array(slug).min(MIN_COMPARED).max(MAX_COMPARED).describe('Entity slugs') },
       annotations: readOnly,
     }, ({ entities }) => run(async () => {
-      const c = await this.comparison.compare(entities.join(','));
+      const c = await this.comparison.compare(entities);
       return { content: [{ type: 'text', text: comparisonText(c) }], structuredContent: { ...c } };
     }));
 

@@ -2,11 +2,11 @@
  * What the MCP tools answer as text: short, quotable, every claim with its
  * citation (document + lines), so a model can cite what it repeats.
  */
-import type { Comparison } from '../compare/compare.service.js';
-import type { Entity, EntityRef } from '../entities/entity.mapper.js';
-import type { Neighborhood } from '../graph/graph.service.js';
+import type { Comparison } from '../compare/compare.types.js';
+import type { Entity, EntityRef } from '../entities/entities.types.js';
+import type { Neighborhood } from '../graph/graph.types.js';
 import type { Passage, RetrieveResult } from '../retrieval/retrieval.types.js';
-import type { Topic } from '../topics/topic.mapper.js';
+import type { Topic } from '../topics/topics.types.js';
 
 export const cite = (c: { document: string; lineStart: number; lineEnd: number }): string =>
   c.lineStart === c.lineEnd ? `${c.document}, line ${c.lineStart}` : `${c.document}, lines ${c.lineStart}-${c.lineEnd}`;

@@ -1,10 +1,11 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Entity, type EntitySource } from '../entities/models/entity.model.js';
+import type { Entity as EntityValue } from '../entities/entities.types.js';
+import { Entity } from '../entities/models/entity.model.js';
 import { Loaders } from '../graphql/graphql-context.js';
 import type { GraphqlLoaders } from '../graphql/loaders/loaders.factory.js';
-import type { TopicNode } from '../graphql/loaders/topic-node.js';
 import { listComplexity } from '../graphql/relay.js';
 import { Topic } from '../topics/models/topic.model.js';
+import type { Topic as TopicValue } from '../topics/topics.types.js';
 import { Passage, RetrieveArgs, retrieveComplexity } from './models/passage.model.js';
 import { RetrievalService } from './retrieval.service.js';
 import type { Passage as PassageValue } from './retrieval.types.js';
@@ -19,13 +20,13 @@ export class RetrievalResolver {
   }
 
   @ResolveField(() => [Entity], { description: 'Entities the passage names', complexity: listComplexity })
-  async entities(@Parent() passage: PassageValue, @Loaders() loaders: GraphqlLoaders): Promise<EntitySource[]> {
+  async entities(@Parent() passage: PassageValue, @Loaders() loaders: GraphqlLoaders): Promise<EntityValue[]> {
     const entities = await loaders.entity.loadMany(passage.entities.map((e) => e.slug));
-    return entities.filter((e): e is EntitySource => e !== null && !(e instanceof Error));
+    return entities.filter((e): e is EntityValue => e !== null && !(e instanceof Error));
   }
 
   @ResolveField(() => Topic, { nullable: true, description: 'The whole topic the passage comes from' })
-  topic(@Parent() passage: PassageValue, @Loaders() loaders: GraphqlLoaders): Promise<TopicNode | null> {
+  topic(@Parent() passage: PassageValue, @Loaders() loaders: GraphqlLoaders): Promise<TopicValue | null> {
     return loaders.topic.load(passage.topicSlug);
   }
 }

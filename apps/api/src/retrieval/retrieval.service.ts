@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { extractManifest, loadApiRemovals } from '../../../../seed/parser/manifests.js';
-import type { EntityRef } from '../entities/entity.mapper.js';
+import type { EntityRef } from '../common/refs.types.js';
 import { OntologyService } from '../ingest/ontology.service.js';
 import { QueryExpander } from '../search/query-expander.js';
 import { SearchService } from '../search/search.service.js';

@@ -1,5 +1,5 @@
 import type { EntityType } from '../../../../seed/ontology/types.js';
-import type { EntityRef } from '../entities/entity.mapper.js';
+import type { EntityRef } from '../common/refs.types.js';
 
 /** A manifest in the passage uses an API that Kubernetes removed. */
 export interface PassageWarning {

@@ -2,8 +2,8 @@ import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BadParameterError } from '../common/problems.js';
 import { Loaders } from '../graphql/graphql-context.js';
 import type { GraphqlLoaders } from '../graphql/loaders/loaders.factory.js';
-import type { TopicNode } from '../graphql/loaders/topic-node.js';
 import { Topic } from '../topics/models/topic.model.js';
+import type { Topic as TopicValue } from '../topics/topics.types.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_QUERY_CHARS } from './search.dto.js';
 import { SearchArgs, SearchHit, SearchResult, searchComplexity } from './models/search.model.js';
 import { SearchService } from './search.service.js';
@@ -21,7 +21,7 @@ export class SearchResolver {
   }
 
   @ResolveField(() => Topic, { nullable: true, description: 'The whole topic the hit belongs to' })
-  topic(@Parent() hit: SearchHitValue, @Loaders() loaders: GraphqlLoaders): Promise<TopicNode | null> | null {
+  topic(@Parent() hit: SearchHitValue, @Loaders() loaders: GraphqlLoaders): Promise<TopicValue | null> | null {
     return hit.topicSlug === null ? null : loaders.topic.load(hit.topicSlug);
   }
 }

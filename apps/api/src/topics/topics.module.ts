@@ -8,6 +8,6 @@ import { TopicsService } from './topics.service.js';
   imports: [EntitiesModule],
   controllers: [TopicsController],
   providers: [TopicsRepository, TopicsService],
-  exports: [TopicsRepository, TopicsService],
+  exports: [TopicsService],
 })
 export class TopicsModule {}

@@ -12,23 +12,17 @@ const summarySelect = {
   parent: { select: { slug: true } },
 } satisfies Prisma.TopicSelect;
 
-/** Summary fields plus the prose and source lines: what a GraphQL Topic node needs without its relations. */
-const nodeSelect = {
+const detailSelect = {
   ...summarySelect,
   body: true,
   lang: true,
   lineStart: true,
   lineEnd: true,
   document: { select: { name: true } },
-} satisfies Prisma.TopicSelect;
-
-export const topicDetailInclude = {
-  document: { select: { name: true } },
-  parent: { select: { slug: true } },
   snippets: { orderBy: { position: 'asc' } },
-  mentions: { include: { entity: { select: { slug: true, name: true, type: true } } }, orderBy: { count: 'desc' } },
+  mentions: { select: { entity: { select: { slug: true, name: true, type: true } } }, orderBy: [{ count: 'desc' }, { entityId: 'asc' }] },
   children: { select: summarySelect, orderBy: { position: 'asc' } },
-} satisfies Prisma.TopicInclude;
+} satisfies Prisma.TopicSelect;
 
 export interface TopicListFilter {
   parentId?: number;
@@ -70,58 +64,26 @@ export class TopicsRepository {
     return this.prisma.topic.findUnique({ where: { slug }, select: { id: true } });
   }
 
-  findBySlug(slug: string) {
-    return this.prisma.topic.findUnique({ where: { slug }, include: topicDetailInclude });
+  /** Which of these slugs name a topic. */
+  async existingSlugs(slugs: readonly string[]): Promise<Set<string>> {
+    return new Set((await this.prisma.topic.findMany({ where: { slug: { in: [...slugs] } }, select: { slug: true } })).map((row) => row.slug));
   }
 
+  /** Topics with everything a Topic shows, in no particular order. */
   findBySlugs(slugs: readonly string[]) {
-    return this.prisma.topic.findMany({ where: { slug: { in: [...slugs] } }, include: topicDetailInclude });
+    return this.prisma.topic.findMany({ where: { slug: { in: [...slugs] } }, select: detailSelect });
   }
 
-  // Batch readers for GraphQL's per-request DataLoaders: one query for many keys.
-
-  /** Topics with the scalar fields a GraphQL Topic node shows (no relations). */
-  findNodesBySlugs(slugs: readonly string[]) {
-    return this.prisma.topic.findMany({ where: { slug: { in: [...slugs] } }, select: nodeSelect });
-  }
-
-  /** Children of many topics at once, each row carrying its parent's slug. */
-  findChildrenOfSlugs(parentSlugs: readonly string[]) {
-    return this.prisma.topic.findMany({
-      where: { parent: { slug: { in: [...parentSlugs] } } },
-      orderBy: [{ parentId: 'asc' }, { position: 'asc' }],
-      select: nodeSelect,
-    });
-  }
-
-  /** Snippets of many topics at once, in document order. */
-  findSnippetsOfSlugs(topicSlugs: readonly string[]) {
-    return this.prisma.snippet.findMany({
-      where: { topic: { slug: { in: [...topicSlugs] } } },
-      orderBy: [{ topicId: 'asc' }, { position: 'asc' }],
-      include: { topic: { select: { slug: true } } },
-    });
-  }
-
-  /** The topics mentioning each of many entities, in document order. */
-  findMentioningTopics(entitySlugs: readonly string[]) {
-    return this.prisma.mention.findMany({
-      where: { entity: { slug: { in: [...entitySlugs] } } },
-      orderBy: [{ topic: { documentId: 'asc' } }, { topic: { position: 'asc' } }],
-      select: { entity: { select: { slug: true } }, topic: { select: nodeSelect } },
-    });
-  }
-
-  related(topicId: number, take: number) {
+  /** The related-topic links out of each of these topics, best first. */
+  relatedOf(slugs: readonly string[]) {
     return this.prisma.topicLink.findMany({
-      where: { fromId: topicId },
-      orderBy: [{ score: 'desc' }, { toId: 'asc' }],
-      take,
-      select: { score: true, via: true, to: { select: summarySelect } },
+      where: { from: { slug: { in: [...slugs] } } },
+      orderBy: [{ fromId: 'asc' }, { score: 'desc' }, { toId: 'asc' }],
+      select: { score: true, via: true, from: { select: { slug: true } }, to: { select: summarySelect } },
     });
   }
 }
 
 export type TopicSummaryRow = Awaited<ReturnType<TopicsRepository['list']>>[number];
-export type TopicNodeRow = Awaited<ReturnType<TopicsRepository['findNodesBySlugs']>>[number];
-export type TopicDetailRow = NonNullable<Awaited<ReturnType<TopicsRepository['findBySlug']>>>;
+export type TopicDetailRow = Awaited<ReturnType<TopicsRepository['findBySlugs']>>[number];
+export type RelatedRow = Awaited<ReturnType<TopicsRepository['relatedOf']>>[number];

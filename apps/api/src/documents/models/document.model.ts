@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { GraphQLJSON } from 'graphql-scalars';
 import { connectionTypes } from '../../graphql/relay.js';
-import { TopicSummaryDto } from '../../topics/dto/topic-summary.dto.js';
+import { TopicSummaryModel } from '../../common/refs.model.js';
 import type { DocumentDetail, DocumentMetadata, DocumentSummary } from '../documents.types.js';
 
 /** One class per shape: the GraphQL type and the OpenAPI schema of a document. */
@@ -71,8 +71,8 @@ export class DocumentModel extends DocumentSummaryModel implements DocumentDetai
   metadata: DocumentMetadataModel;
 
   // GraphQL resolves `outline` as full Topic nodes (documents.resolver.ts).
-  @ApiProperty({ type: [TopicSummaryDto], description: 'Its topics in document order (level and parentSlug give the tree)' })
-  outline: TopicSummaryDto[];
+  @ApiProperty({ type: [TopicSummaryModel], description: 'Its topics in document order (level and parentSlug give the tree)' })
+  outline: TopicSummaryModel[];
 }
 
 export class DocumentPageModel {

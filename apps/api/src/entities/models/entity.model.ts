@@ -1,17 +1,32 @@
 import { Field, InterfaceType, ObjectType, type FieldMiddleware } from '@nestjs/graphql';
+import { ApiProperty } from '@nestjs/swagger';
 import { GraphQLJSON } from 'graphql-scalars';
-import type { EntityType } from '../../../../../seed/ontology/types.js';
-import { connectionTypes } from '../../graphql/relay.js';
+import { ENTITY_TYPES, type EntityType } from '../../../../../seed/ontology/types.js';
+import { EntityRefModel, TopicSummaryModel } from '../../common/refs.model.js';
+import { connectionTypes, listComplexity } from '../../graphql/relay.js';
+import type * as T from '../entities.types.js';
 import { EntityTypeEnum, RelationDirection } from './entity-type.enum.js';
 
-/** What every Entity resolver receives: an entity's own columns (relations come from loaders). */
-export interface EntitySource {
-  slug: string;
-  name: string;
-  type: EntityType;
-  aliases: string[];
-  description: string;
-  attributes: Record<string, unknown>;
+// One class per shape: each is the GraphQL type and the OpenAPI schema at once. Where
+// GraphQL answers whole objects (topics, the entity at a relation's other end), the
+// field carries only @ApiProperty here and its resolver defines it for GraphQL.
+
+@ObjectType({ description: 'A typed edge from or to an entity' })
+export class Relation implements T.EntityRelation {
+  @Field({ description: 'MANAGES, ROUTES_TO, REPLACED_BY, ...' })
+  @ApiProperty({ description: 'Relation type (MANAGES, ROUTES_TO, RUNS, ...)', example: 'RUNS' })
+  type: string;
+
+  @Field(() => RelationDirection)
+  @ApiProperty({ enum: ['out', 'in'], description: 'out: this entity is the subject; in: the object' })
+  direction: 'out' | 'in';
+
+  @ApiProperty({ type: EntityRefModel, description: 'The entity at the other end' })
+  entity: EntityRefModel;
+
+  @Field(() => [String], { description: 'Slugs of the topics that mention both ends' })
+  @ApiProperty({ type: [String], description: 'Slugs of the topics that mention both ends', example: ['controller-manager'] })
+  evidence: string[];
 }
 
 /**
@@ -20,31 +35,44 @@ export interface EntitySource {
  */
 @InterfaceType('Entity', {
   description: 'A Kubernetes concept from the ontology',
-  resolveType: (entity: EntitySource) => IMPLEMENTATIONS[entity.type] ?? GenericEntity,
+  resolveType: (entity: T.Entity) => IMPLEMENTATIONS[entity.type] ?? GenericEntity,
 })
-export abstract class Entity {
+export abstract class Entity implements T.Entity {
   @Field()
+  @ApiProperty({ example: 'clusterip' })
   slug: string;
 
   @Field()
+  @ApiProperty({ example: 'ClusterIP' })
   name: string;
 
   @Field(() => EntityTypeEnum)
+  @ApiProperty({ enum: ENTITY_TYPES, enumName: 'EntityType', example: 'SERVICE_TYPE' })
   type: EntityType;
 
   @Field(() => [String], { description: 'Chinese and English names the notes use for it' })
+  @ApiProperty({ type: [String], description: 'Chinese and English names the notes use for it', example: ['Cluster IP', '集群IP'] })
   aliases: string[];
 
   @Field()
+  @ApiProperty({ example: 'The default Service type: a virtual IP reachable inside the cluster' })
   description: string;
 
   @Field(() => GraphQLJSON, { description: 'Every ontology attribute, typed or not, as a JSON object' })
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Typed attributes from the ontology', example: { allocatesClusterIP: true } })
   attributes: Record<string, unknown>;
+
+  @ApiProperty({ type: [TopicSummaryModel], description: 'Topics that mention it, in document order' })
+  topics: TopicSummaryModel[];
+
+  @Field(() => [Relation], { description: 'Outgoing relations, then incoming', complexity: listComplexity })
+  @ApiProperty({ type: [Relation], description: 'Outgoing relations, then incoming' })
+  relations: Relation[];
 }
 
 /** Typed attribute fields read straight from the entity's `attributes` JSON. */
 const fromAttributes: FieldMiddleware = ({ source, info }) =>
-  (source as EntitySource).attributes?.[info?.fieldName ?? ''] ?? null;
+  (source as T.Entity).attributes?.[info?.fieldName ?? ''] ?? null;
 const attribute = (description?: string) => ({ nullable: true, middleware: [fromAttributes], ...(description ? { description } : {}) });
 
 @ObjectType({ implements: () => [Entity], description: 'A way a Service is exposed (ClusterIP, NodePort, ...)' })
@@ -98,16 +126,12 @@ const IMPLEMENTATIONS: Partial<Record<EntityType, typeof Entity>> = {
   CONTROLLER: Controller,
 };
 
-@ObjectType({ description: 'A typed edge from or to an entity' })
-export class Relation {
-  @Field({ description: 'MANAGES, ROUTES_TO, REPLACED_BY, ...' })
-  type: string;
+export class EntityPage {
+  @ApiProperty({ type: [Entity] })
+  items: Entity[];
 
-  @Field(() => RelationDirection)
-  direction: RelationDirection;
-
-  @Field(() => [String], { description: 'Slugs of the topics that mention both ends' })
-  evidence: string[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor: string | null;
 }
 
 export const EntityConnection = connectionTypes('Entity', () => Entity);

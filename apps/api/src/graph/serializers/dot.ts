@@ -1,4 +1,4 @@
-import type { GraphDocument } from '../graph.model.js';
+import type { GraphDocument } from '../graph.types.js';
 
 /*
  * Hand-written rather than ts-graphviz: its toDot (3.0.x) leaves backslashes

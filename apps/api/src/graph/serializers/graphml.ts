@@ -1,4 +1,4 @@
-import type { GraphDocument } from '../graph.model.js';
+import type { GraphDocument } from '../graph.types.js';
 
 /*
  * Hand-written rather than xmlbuilder2: it escapes markup but passes through

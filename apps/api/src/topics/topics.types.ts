@@ -1,0 +1,60 @@
+import type { EntityRef, TopicSummary } from '../common/refs.types.js';
+
+export type { TopicSummary } from '../common/refs.types.js';
+
+/** A Kubernetes API removal that applies to a manifest. */
+export interface Deprecation {
+  replacement: string;
+  removedIn: string;
+  note: string;
+}
+
+/** What a YAML snippet that is a Kubernetes object says about itself. */
+export interface Manifest {
+  apiVersion: string;
+  kind: string;
+  name: string | null;
+  deprecated?: Deprecation;
+}
+
+export type SnippetKind = 'yaml' | 'shell' | 'output' | 'text';
+
+export interface Snippet {
+  kind: SnippetKind;
+  language: string | null;
+  content: string;
+  lineStart: number;
+  lineEnd: number;
+  manifest?: Manifest;
+}
+
+export interface TopicSource {
+  document: string;
+  lineStart: number;
+  lineEnd: number;
+}
+
+export interface Topic extends TopicSummary {
+  body: string;
+  lang: string;
+  source: TopicSource;
+  snippets: Snippet[];
+  /** Most-mentioned first. */
+  entities: EntityRef[];
+  children: TopicSummary[];
+}
+
+export interface RelatedTopic {
+  topic: TopicSummary;
+  /** 0..1 */
+  score: number;
+  /** The shared entities that relate the two topics, most specific first. */
+  via: EntityRef[];
+}
+
+export interface TopicListQuery {
+  parent?: string;
+  entity?: string;
+  limit?: number;
+  cursor?: string;
+}
