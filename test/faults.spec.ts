@@ -76,6 +76,11 @@ withPostgres('PostgreSQL outage behind a TCP proxy', () => {
       expect(res.body).toMatchObject({ status: 503, title: 'Service Unavailable', type: 'https://kubenotes.dev/problems/unavailable' });
       expect(res.text).not.toMatch(/prisma|ECONNREFUSED|\.ts:\d+/i); // no driver internals or stack
     }
+    // GraphQL says the same: SERVICE_UNAVAILABLE, and a 503 since nothing could be answered.
+    const graphql = await request(server).post('/graphql').send({ query: `{ topic(slug: "${unreadSlug}") { title } }` });
+    expect(graphql.status).toBe(503);
+    expect(graphql.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(graphql.text).not.toMatch(/prisma|ECONNREFUSED|\.ts:\d+/i);
     await request(server).get('/health/live').expect(200); // the process itself is fine: no restart wanted
   });
 
