@@ -17,6 +17,7 @@ import { CompareModule } from './compare/compare.module.js';
 import { ContentChangesModule } from './content-changes/content-changes.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { AdminModule } from './admin/admin.module.js';
+import { ManifestsModule } from './manifests/manifests.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { ResponseCacheModule } from './response-cache/response-cache.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -27,7 +28,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, ContentChangesModule, HealthModule, MetricsModule, IngestModule, TopicsModule, EntitiesModule, GraphqlApiModule, GraphModule, CompareModule, DocumentsModule, AdminModule, SearchModule, RetrievalModule, McpModule, ResponseCacheModule, ExploreModule],
+      imports: [DatabaseModule, ContentChangesModule, HealthModule, MetricsModule, IngestModule, TopicsModule, EntitiesModule, GraphqlApiModule, GraphModule, CompareModule, DocumentsModule, ManifestsModule, AdminModule, SearchModule, RetrievalModule, McpModule, ResponseCacheModule, ExploreModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },

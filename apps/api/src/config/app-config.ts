@@ -15,6 +15,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of notes ingested when the database is empty. */
   seedDir: string;
+  /** A folder of the user's own ontology YAML (entities, relations), added to the built-in one. */
+  ontologyDir?: string;
   /** Milliseconds a new database connection may take before the request fails with 503. */
   dbConnectTimeoutMs: number;
   /** Requests one client IP may make per rate-limit window. */
@@ -95,6 +97,7 @@ const schema = z.object({
     .transform((value) => value ?? 'info')
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   SEED_DIR: optional.transform((value) => value ?? 'seed/notes'),
+  ONTOLOGY_DIR: optional,
   DB_CONNECT_TIMEOUT_MS: integer(3000, 100, 60000),
   RATE_LIMIT_MAX: integer(600, 1, 1_000_000),
   RATE_LIMIT_WINDOW_MS: integer(60000, 1000, 86_400_000),
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retrievalApiKey: v.RETRIEVAL_API_KEY,
     logLevel: v.LOG_LEVEL,
     seedDir: v.SEED_DIR,
+    ontologyDir: v.ONTOLOGY_DIR,
     dbConnectTimeoutMs: v.DB_CONNECT_TIMEOUT_MS,
     rateLimitMax: v.RATE_LIMIT_MAX,
     rateLimitWindowMs: v.RATE_LIMIT_WINDOW_MS,

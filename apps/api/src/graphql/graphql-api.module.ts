@@ -18,6 +18,8 @@ import { SearchResolver } from '../search/search.resolver.js';
 import { TopicsModule } from '../topics/topics.module.js';
 import { RelatedTopicResolver, TopicsResolver } from '../topics/topics.resolver.js';
 import { CompareModule } from '../compare/compare.module.js';
+import { ManifestsModule } from '../manifests/manifests.module.js';
+import { CheckedManifestEntityResolver, ManifestEntityResolver, ManifestsResolver } from '../manifests/manifests.resolver.js';
 import { CompareResolver } from '../compare/compare.resolver.js';
 import { ExplorerController } from './explorer/explorer.controller.js';
 import { graphqlOptions } from './graphql-options.js';
@@ -38,6 +40,7 @@ export class GraphqlLoadersModule {}
     DocumentsModule,
     GraphModule,
     CompareModule,
+    ManifestsModule,
     SearchModule,
     RetrievalModule,
     GraphqlLoadersModule,
@@ -49,6 +52,6 @@ export class GraphqlLoadersModule {}
     }),
   ],
   controllers: [ExplorerController],
-  providers: [DocumentsResolver, TopicsResolver, RelatedTopicResolver, CompareResolver, EntitiesResolver, RelationResolver, GraphResolver, SubgraphNodeResolver, SearchResolver, RetrievalResolver],
+  providers: [ManifestsResolver, ManifestEntityResolver, CheckedManifestEntityResolver, DocumentsResolver, TopicsResolver, RelatedTopicResolver, CompareResolver, EntitiesResolver, RelationResolver, GraphResolver, SubgraphNodeResolver, SearchResolver, RetrievalResolver],
 })
 export class GraphqlApiModule {}

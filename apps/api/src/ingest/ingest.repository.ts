@@ -174,6 +174,18 @@ export class IngestRows {
     return rows.map((row) => row.slug);
   }
 
+  /** Entities for manifest kinds nobody listed: created once, marked provisional, left alone when they exist. */
+  async ensureProvisionalEntities(entities: readonly OntologyEntity[]): Promise<void> {
+    if (entities.length === 0) return;
+    await this.tx.entity.createMany({
+      data: entities.map((e) => ({
+        slug: e.slug, type: e.type, name: e.name, aliases: e.aliases, description: e.description,
+        attributes: e.attributes as Prisma.InputJsonObject, provisional: true,
+      })),
+      skipDuplicates: true,
+    });
+  }
+
   async entityIds(): Promise<Map<string, number>> {
     const rows = await this.tx.entity.findMany({ select: { id: true, slug: true } });
     return new Map(rows.map((row) => [row.slug, row.id]));
@@ -321,11 +333,14 @@ export class IngestRows {
   /** Makes the stored entities exactly these; returns how many rows changed. */
   async syncEntities(entities: readonly OntologyEntity[]): Promise<number> {
     const stored = new Map(
-      (await this.tx.entity.findMany({ select: { slug: true, type: true, name: true, aliases: true, description: true, attributes: true } })).map(
+      (await this.tx.entity.findMany({ where: { provisional: false }, select: { slug: true, type: true, name: true, aliases: true, description: true, attributes: true } })).map(
         (row) => [row.slug, JSON.stringify([row.type, row.name, row.aliases, row.description, row.attributes])],
       ),
     );
-    const { count: deleted } = await this.tx.entity.deleteMany({ where: { slug: { notIn: entities.map((entity) => entity.slug) } } });
+    // Provisional entities are not in the files: they stay while a manifest is of their kind.
+    const { count: deleted } = await this.tx.entity.deleteMany({
+      where: { slug: { notIn: entities.map((entity) => entity.slug) }, OR: [{ provisional: false }, { manifests: { none: {} } }] },
+    });
     let changed = deleted;
     for (const entity of entities) {
       const data = {

@@ -6,7 +6,8 @@ import type { Logger } from 'pino';
 import { parseDocument } from '../../../../seed/parser/parse-document.js';
 import { cutSectionPassages } from '../../../../seed/parser/passages.js';
 import { buildTopicGraph, type GraphTopic } from '../../../../seed/parser/topic-graph.js';
-import type { ParsedDocument } from '../../../../seed/parser/types.js';
+import type { ParsedDocument, ParsedSnippet } from '../../../../seed/parser/types.js';
+import { Prisma } from '../../../../generated/prisma/client.js';
 import { LOGGER } from '../common/logger.js';
 import { BadParameterError, NotFoundError } from '../common/problems.js';
 import { projectRoot } from '../common/project-root.js';
@@ -15,6 +16,7 @@ import { documentSlugFor, firstFreeSlug, normaliseDocumentName } from './documen
 import { IngestEvents } from './ingest-events.js';
 import { IngestRepository, type IngestRows } from './ingest.repository.js';
 import type { DeleteReport, FolderIngestReport, IngestProgress, IngestReport } from './ingest.types.js';
+import { checkDocumentManifests, type ManifestCheck } from './manifest-checks.js';
 import { listNotesFolder, readNoteFile } from './notes-folder.js';
 import { OntologyService } from './ontology.service.js';
 
@@ -195,9 +197,10 @@ export class IngestService {
       return this.unchanged(existing);
     }
     const parsed = parseDocument(cleanName, content, { format: MARKDOWN_NAME.test(cleanName) ? 'markdown' : undefined });
+    const manifests = await checkDocumentManifests(parsed, this.ontology.ontology);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.store(cleanName, content, contentHash, parsed, options, onProgress);
+        return await this.store(cleanName, content, contentHash, parsed, manifests, options, onProgress);
       } catch (error) {
         // Another writer took a slug between our read and our insert: read again and retry.
         if (!isUniqueViolation(error) || attempt === WRITE_ATTEMPTS) throw error;
@@ -219,12 +222,13 @@ export class IngestService {
     content: string,
     contentHash: string,
     parsed: ParsedDocument,
+    manifests: Map<ParsedSnippet, ManifestCheck>,
     { links, sourceFolder }: WriteOptions,
     onProgress: ((progress: IngestProgress) => void) | undefined,
   ): Promise<WriteOutcome> {
     const before = await this.repository.findDocumentByName(name);
     const documentSlug = before?.slug ?? firstFreeSlug(documentSlugFor(name), await this.repository.documentSlugsLike(documentSlugFor(name), name));
-    const topics = await this.claimTopicSlugs(parsed, name, documentSlug);
+    const topics = withManifestMentions(await this.claimTopicSlugs(parsed, name, documentSlug), manifests);
     const started = Date.now();
     const progress = (phase: string, done: number) => {
       const p = { phase, done, total: topics.length };
@@ -245,8 +249,11 @@ export class IngestService {
         existing?.id ?? null,
       );
       const topicIds = await rows.insertTopics(documentId, topics, (done) => progress('topics', done));
+      await rows.ensureProvisionalEntities([...manifests.values()].flatMap((check) => (check.provisional ? [check.provisional] : [])));
       const entityIds = await rows.entityIds();
-      await rows.insertSnippets(topics.flatMap((topic) => topic.snippets.map((snippet, position) => snippetRow(topicIds.get(topic.slug)!, position, snippet))));
+      await rows.insertSnippets(
+        topics.flatMap((topic) => topic.snippets.map((snippet, position) => snippetRow(topicIds.get(topic.slug)!, position, snippet, manifests.get(snippet), entityIds))),
+      );
       await rows.insertPassages(topics.flatMap((topic) => passageRows(topicIds.get(topic.slug)!, topic)));
       progress('snippets', topics.length);
       const mentioned = topics.map((topic) => ({
@@ -316,7 +323,7 @@ function metadataJson(parsed: ParsedDocument) {
   return JSON.parse(JSON.stringify(rest)) as Record<string, never>;
 }
 
-function snippetRow(topicId: number, position: number, snippet: GraphTopic['snippets'][number]) {
+function snippetRow(topicId: number, position: number, snippet: ParsedSnippet, check: ManifestCheck | undefined, entityIds: ReadonlyMap<string, number>) {
   return {
     topicId,
     position,
@@ -331,7 +338,21 @@ function snippetRow(topicId: number, position: number, snippet: GraphTopic['snip
     deprecatedReplacement: snippet.manifest?.deprecated?.replacement ?? null,
     deprecatedRemovedIn: snippet.manifest?.deprecated?.removedIn ?? null,
     deprecatedNote: snippet.manifest?.deprecated?.note ?? null,
+    deprecatedIn: check?.deprecatedIn ?? null,
+    manifestStatus: check?.status ?? null,
+    manifestFindings: check ? (check.findings as unknown as Prisma.InputJsonArray) : Prisma.DbNull,
+    manifestConverted: check?.converted ?? null,
+    manifestEntityId: check ? (entityIds.get(check.entitySlug) ?? null) : null,
   };
+}
+
+/** A topic whose snippet is a manifest mentions the manifest's kind (a provisional kind no alias can name). */
+function withManifestMentions(topics: GraphTopic[], manifests: ReadonlyMap<ParsedSnippet, ManifestCheck>): GraphTopic[] {
+  return topics.map((topic) => {
+    const kinds = topic.snippets.flatMap((snippet) => manifests.get(snippet)?.entitySlug ?? []);
+    const missing = [...new Set(kinds)].filter((slug) => !topic.mentions.some((m) => m.entitySlug === slug));
+    return missing.length ? { ...topic, mentions: [...topic.mentions, ...missing.map((entitySlug) => ({ entitySlug, count: 1 }))] } : topic;
+  });
 }
 
 /** A topic's quotable passages, cut once at ingest with their exact lines. */

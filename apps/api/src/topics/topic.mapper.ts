@@ -1,19 +1,12 @@
 import { toEntityRef, toTopicSummary } from '../common/refs.mapper.js';
-import type { TopicDetailRow } from './topics.repository.js';
+import { toManifest } from '../manifests/manifest.mapper.js';
+import type { SnippetRow, TopicDetailRow } from './topics.repository.js';
 import type { Snippet, Topic } from './topics.types.js';
 
-export function toSnippet(row: TopicDetailRow['snippets'][number]): Snippet {
+export function toSnippet(row: SnippetRow): Snippet {
   const snippet: Snippet = { kind: row.kind, language: row.language, content: row.content, lineStart: row.lineStart, lineEnd: row.lineEnd };
-  if (row.apiVersion && row.manifestKind) {
-    snippet.manifest = { apiVersion: row.apiVersion, kind: row.manifestKind, name: row.manifestName };
-    if (row.deprecatedReplacement !== null && row.deprecatedRemovedIn !== null) {
-      snippet.manifest.deprecated = {
-        replacement: row.deprecatedReplacement,
-        removedIn: row.deprecatedRemovedIn,
-        note: row.deprecatedNote ?? '',
-      };
-    }
-  }
+  const manifest = toManifest(row);
+  if (manifest) snippet.manifest = manifest;
   return snippet;
 }
 

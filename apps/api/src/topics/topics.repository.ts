@@ -19,7 +19,7 @@ const detailSelect = {
   lineStart: true,
   lineEnd: true,
   document: { select: { name: true } },
-  snippets: { orderBy: { position: 'asc' } },
+  snippets: { orderBy: { position: 'asc' }, include: { manifestEntity: { select: { slug: true, name: true, type: true } } } },
   mentions: { select: { entity: { select: { slug: true, name: true, type: true } } }, orderBy: [{ count: 'desc' }, { entityId: 'asc' }] },
   children: { select: summarySelect, orderBy: { position: 'asc' } },
 } satisfies Prisma.TopicSelect;
@@ -86,4 +86,5 @@ export class TopicsRepository {
 
 export type TopicSummaryRow = Awaited<ReturnType<TopicsRepository['list']>>[number];
 export type TopicDetailRow = Awaited<ReturnType<TopicsRepository['findBySlugs']>>[number];
+export type SnippetRow = TopicDetailRow['snippets'][number];
 export type RelatedRow = Awaited<ReturnType<TopicsRepository['relatedOf']>>[number];

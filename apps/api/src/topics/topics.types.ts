@@ -1,21 +1,7 @@
 import type { EntityRef, TopicSummary } from '../common/refs.types.js';
+import type { Manifest } from '../manifests/manifests.types.js';
 
 export type { TopicSummary } from '../common/refs.types.js';
-
-/** A Kubernetes API removal that applies to a manifest. */
-export interface Deprecation {
-  replacement: string;
-  removedIn: string;
-  note: string;
-}
-
-/** What a YAML snippet that is a Kubernetes object says about itself. */
-export interface Manifest {
-  apiVersion: string;
-  kind: string;
-  name: string | null;
-  deprecated?: Deprecation;
-}
 
 export type SnippetKind = 'yaml' | 'shell' | 'output' | 'text';
 

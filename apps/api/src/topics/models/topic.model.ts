@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EntityRefModel, TopicSummaryModel } from '../../common/refs.model.js';
 import { connectionTypes } from '../../graphql/relay.js';
+import { Manifest } from '../../manifests/models/manifest.model.js';
 import type * as T from '../topics.types.js';
 
 // One class per shape: each is the GraphQL type and the OpenAPI schema at once.
@@ -16,40 +17,6 @@ export enum SnippetKind {
   TEXT = 'text',
 }
 registerEnumType(SnippetKind, { name: 'SnippetKind', description: 'What an embedded block holds' });
-
-@ObjectType({ description: 'A Kubernetes API removal that applies to a manifest' })
-export class Deprecation implements T.Deprecation {
-  @Field({ description: 'The apiVersion to use instead' })
-  @ApiProperty({ example: 'apps/v1' })
-  replacement: string;
-
-  @Field({ description: 'Kubernetes version that removed the old apiVersion' })
-  @ApiProperty({ example: '1.16' })
-  removedIn: string;
-
-  @Field()
-  @ApiProperty({ example: 'extensions/v1beta1 Deployment was removed; use apps/v1' })
-  note: string;
-}
-
-@ObjectType({ description: 'Fields parsed from a YAML snippet that is a Kubernetes manifest' })
-export class Manifest implements T.Manifest {
-  @Field()
-  @ApiProperty({ example: 'apps/v1' })
-  apiVersion: string;
-
-  @Field()
-  @ApiProperty({ example: 'Deployment' })
-  kind: string;
-
-  @Field(() => String, { nullable: true })
-  @ApiProperty({ type: String, nullable: true, example: 'nginx-deployment' })
-  name: string | null;
-
-  @Field(() => Deprecation, { nullable: true })
-  @ApiPropertyOptional({ type: Deprecation, description: 'Set when apiVersion/kind was removed from Kubernetes' })
-  deprecated?: Deprecation;
-}
 
 @ObjectType({ description: 'YAML, a shell session, command output or text embedded in a topic' })
 export class Snippet implements T.Snippet {
