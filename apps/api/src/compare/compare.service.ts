@@ -24,9 +24,14 @@ export interface Comparison {
 export class CompareService {
   constructor(private readonly graph: GraphRepository) {}
 
-  /** `list` is comma-separated slugs; the table keeps their order and every attribute any of them has. */
-  async compare(list: string): Promise<Comparison> {
-    const slugs = parseSlugList(list);
+  /** `list` is comma-separated slugs (REST's query parameter). */
+  compare(list: string): Promise<Comparison> {
+    return this.compareSlugs(list.split(','));
+  }
+
+  /** The table keeps the slugs' order and every attribute any of the entities has. */
+  async compareSlugs(list: readonly string[]): Promise<Comparison> {
+    const slugs = checkSlugs(list);
     const rows = new Map((await this.graph.findWithAttributes(slugs)).map((row) => [row.slug, row]));
     const missing = slugs.filter((slug) => !rows.has(slug));
     if (missing.length) {
@@ -48,10 +53,10 @@ function attributesOf(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function parseSlugList(list: string): string[] {
-  const slugs = list.split(',').map((s) => s.trim().toLowerCase());
+function checkSlugs(list: readonly string[]): string[] {
+  const slugs = list.map((s) => s.trim().toLowerCase());
   const bad = slugs.find((s) => !SLUG.test(s));
-  if (bad !== undefined) throw new BadParameterError('entities', `must be comma-separated entity slugs; '${bad.slice(0, 50)}' is not a slug`);
+  if (bad !== undefined) throw new BadParameterError('entities', `must be entity slugs; '${bad.slice(0, 50)}' is not a slug`);
   if (new Set(slugs).size !== slugs.length) throw new BadParameterError('entities', 'names an entity twice');
   if (slugs.length < MIN_COMPARED || slugs.length > MAX_COMPARED) {
     throw new BadParameterError('entities', `must name ${MIN_COMPARED} to ${MAX_COMPARED} entities (got ${slugs.length})`);
