@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ENTITY_TYPES } from '../../../../seed/ontology/types.js';
 import { CompareService, MAX_COMPARED, MIN_COMPARED } from '../compare/compare.service.js';
 import { LOGGER } from '../common/logger.js';
-import { DomainError, NotFoundError } from '../common/problems.js';
+import { BadParameterError, DomainError, NotFoundError } from '../common/problems.js';
 import { MAX_SLUG_LENGTH } from '../common/slug.pipe.js';
 import { EntitiesService } from '../entities/entities.service.js';
 import { GraphService, MAX_DEPTH } from '../graph/graph.service.js';
@@ -158,9 +158,8 @@ export class KnowledgeTools {
 
   private async fetchDocument(id: string, links: Links): Promise<FetchedDocument> {
     const [kind, key] = id.includes(':') ? (id.split(/:(.*)/s) as [string, string]) : ['topic', id];
-    if (kind !== 'topic' && kind !== 'entity') throw new DomainError(400, 'bad-parameter', `id must start with "topic:" or "entity:" (got "${id.slice(0, 50)}")`);
-    const parsed = slug.safeParse(key);
-    if (!parsed.success) throw new DomainError(400, 'bad-parameter', `id must name a slug after "${kind}:" (1 to ${MAX_SLUG_LENGTH} characters, no control characters)`);
+    if (kind !== 'topic' && kind !== 'entity') throw new BadParameterError('id', `must start with "topic:" or "entity:" (got "${id.slice(0, 50)}")`);
+    if (!slug.safeParse(key).success) throw new BadParameterError('id', `must name a slug after "${kind}:" (1 to ${MAX_SLUG_LENGTH} characters, no control characters)`);
     if (kind === 'entity') {
       const entity = await this.entities.get(key);
       return { id: `entity:${entity.slug}`, title: entity.name, text: entityText(entity), url: links.entity(entity.slug), metadata: { type: entity.type, aliases: entity.aliases } };
