@@ -35,6 +35,11 @@ export interface AppConfig {
   trustProxy: false | string[];
   /** How often (ms) each process reads the newest content version, when a notification was missed. */
   contentPollMs: number;
+  /**
+   * Where clients reach this service (http(s), no trailing slash), for links in MCP answers; undefined:
+   * the request's Host over HTTP, http://127.0.0.1:PORT over stdio. Never the bind address (0.0.0.0 in a pod).
+   */
+  publicUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +60,11 @@ const url = (protocols: string[]) =>
     (value) => value === undefined || protocols.some((p) => value.startsWith(`${p}://`)) && URL.canParse(value),
     { message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}` },
   );
+
+/** An http(s) base URL clients can reach, without query or fragment; the trailing slash is dropped. */
+const publicUrl = url(['http', 'https'])
+  .refine((value) => value === undefined || (!value.includes('?') && !value.includes('#')), { message: 'must not have a query or fragment' })
+  .transform((value) => value?.replace(/\/+$/, ''));
 
 const integer = (fallback: number, min: number, max: number) =>
   optional
@@ -105,6 +115,7 @@ const schema = z.object({
   REDIS_URL: url(['redis', 'rediss']),
   TRUST_PROXY: trustProxy,
   CONTENT_POLL_MS: integer(2000, 100, 600_000),
+  PUBLIC_URL: publicUrl,
   CORS_ORIGINS: optional
     .transform((value) => (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
     .refine((origins) => origins.every((origin) => origin === '*' || /^https?:\/\/[^/]+$/.test(origin)), {
@@ -141,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: v.REDIS_URL,
     trustProxy: v.TRUST_PROXY,
     contentPollMs: v.CONTENT_POLL_MS,
+    publicUrl: v.PUBLIC_URL,
   };
 }
 

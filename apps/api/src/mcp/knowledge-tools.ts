@@ -1,29 +1,36 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../../../../seed/ontology/types.js';
+import { MAX_MANIFEST_CHARS } from '../../../../seed/manifests/index.js';
 import { CompareService } from '../compare/compare.service.js';
 import { MAX_COMPARED, MIN_COMPARED } from '../compare/compare.types.js';
 import { LOGGER } from '../common/logger.js';
-import { DomainError } from '../common/problems.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { BadParameterError, DomainError, NotFoundError } from '../common/problems.js';
+import { MAX_SLUG_LENGTH } from '../common/slug.input.js';
 import { EntitiesService } from '../entities/entities.service.js';
 import { GraphService } from '../graph/graph.service.js';
 import { MAX_DEPTH } from '../graph/graph.types.js';
+import { ManifestsService } from '../manifests/manifests.service.js';
 import { RetrievalService } from '../retrieval/retrieval.service.js';
 import { RETRIEVE_LIMITS } from '../retrieval/retrieval.types.js';
 import { SearchService } from '../search/search.service.js';
 import { TopicsService } from '../topics/topics.service.js';
-import { cite, comparisonText, entityText, neighborsText, passagesText, topicText } from './tool-text.js';
+import type { Links, McpContext } from './mcp-context.js';
+import { cite, comparisonText, entityText, manifestCheckText, neighborsText, passagesText, topicText } from './tool-text.js';
+import {
+  comparisonOutput, entityOutput, fetchOutput, manifestCheckOutput, neighborhoodOutput, retrieveOutput, searchOutput, topicOutput, type FetchedDocument, type SearchResultItem,
+} from './tool-schemas.js';
 
 const SEARCH_LIMIT = 10;
-const slug = z.string().min(1).max(200);
+// eslint-disable-next-line no-control-regex
+const slug = z.string().min(1).max(MAX_SLUG_LENGTH).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
 
 /**
- * The knowledge base as MCP tools. One McpServer per client connection (stdio)
- * or per request (stateless streamable HTTP); the services behind are shared.
+ * The knowledge base as MCP tools, each with an output schema its structuredContent conforms to
+ * (McpServer checks it before answering). The text content says the same for clients that show text.
  */
 @Injectable()
 export class KnowledgeTools {
@@ -34,18 +41,14 @@ export class KnowledgeTools {
     private readonly entities: EntitiesService,
     private readonly graph: GraphService,
     private readonly comparison: CompareService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly manifests: ManifestsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** `ready`: tools wait for it (stdio answers the handshake at once, while the data still loads). */
-  createServer(ready: Promise<unknown> = Promise.resolve()): McpServer {
+  register(server: McpServer, { ready, links }: McpContext): void {
     const run = (work: () => Promise<CallToolResult>) => this.run(async () => {
       await ready;
       return work();
-    });
-    const server = new McpServer({ name: 'kubenotes', version: '0.1.0' }, {
-      instructions: 'Kubernetes study notes (Chinese and English). Use retrieve for questions; quote passages with their citation (document, lines).',
     });
     const readOnly = { readOnlyHint: true, openWorldHint: false };
 
@@ -53,23 +56,23 @@ export class KnowledgeTools {
       title: 'Search the notes',
       description: 'Full-text search over topics, entities and snippets (Chinese or English). Returns {"results":[{id,title,url}]}; pass an id to fetch for the full text.',
       inputSchema: { query: z.string().min(1).max(500).describe('Search words, e.g. "headless service" or 就绪探针') },
+      outputSchema: searchOutput,
       annotations: readOnly,
-    }, ({ query }) => run(async () => {
-      const results = await this.searchResults(query);
-      return json({ results });
-    }));
+    }, ({ query }) => run(async () => json({ results: await this.searchResults(query, links) })));
 
     server.registerTool('fetch', {
       title: 'Fetch a search result',
       description: 'The full text of a search result by its id ("topic:<slug>" or "entity:<slug>"), with url and metadata (document and line range to cite).',
-      inputSchema: { id: z.string().min(1).max(210).describe('An id from search, e.g. "topic:headless-service"') },
+      inputSchema: { id: z.string().min(1).max(MAX_SLUG_LENGTH + 10).describe('An id from search, e.g. "topic:headless-service"') },
+      outputSchema: fetchOutput,
       annotations: readOnly,
-    }, ({ id }) => run(async () => json(await this.fetchDocument(id))));
+    }, ({ id }) => run(async () => json(await this.fetchDocument(id, links))));
 
     server.registerTool('get_topic', {
       title: 'Read a topic',
       description: 'One topic (a section of the notes) by slug: its text, snippets, subtopics, entities and source lines.',
       inputSchema: { slug: slug.describe('Topic slug, e.g. "headless-service"') },
+      outputSchema: topicOutput,
       annotations: readOnly,
     }, ({ slug: s }) => run(async () => {
       const topic = await this.topics.get(s);
@@ -80,6 +83,7 @@ export class KnowledgeTools {
       title: 'Describe an entity',
       description: 'A Kubernetes concept from the ontology by slug (e.g. "headless", "liveness-probe"): type, aliases (Chinese and English), attributes, typed relations and the topics that mention it.',
       inputSchema: { slug: slug.describe('Entity slug, e.g. "clusterip"') },
+      outputSchema: entityOutput,
       annotations: readOnly,
     }, ({ slug: s }) => run(async () => {
       const entity = await this.entities.get(s);
@@ -90,6 +94,7 @@ export class KnowledgeTools {
       title: 'Related entities',
       description: `Entities connected to one entity by typed relations (MANAGES, ROUTES_TO, REPLACED_BY, ...), up to ${MAX_DEPTH} hops, with the topics that evidence each relation.`,
       inputSchema: { slug: slug.describe('Entity slug'), depth: z.number().int().min(1).max(MAX_DEPTH).default(1).describe('Hops, 1 to 3') },
+      outputSchema: neighborhoodOutput,
       annotations: readOnly,
     }, ({ slug: s, depth }) => run(async () => {
       const n = await this.graph.neighbors(s, depth);
@@ -100,10 +105,25 @@ export class KnowledgeTools {
       title: 'Compare entities',
       description: `A side-by-side table of ${MIN_COMPARED} to ${MAX_COMPARED} entities' typed attributes, e.g. ["clusterip","nodeport","loadbalancer"].`,
       inputSchema: { entities: z.array(slug).min(MIN_COMPARED).max(MAX_COMPARED).describe('Entity slugs') },
+      outputSchema: comparisonOutput,
       annotations: readOnly,
     }, ({ entities }) => run(async () => {
       const c = await this.comparison.compare(entities);
       return { content: [{ type: 'text', text: comparisonText(c) }], structuredContent: { ...c } };
+    }));
+
+    server.registerTool('check_manifest', {
+      title: 'Check a Kubernetes manifest',
+      description: 'Checks pasted Kubernetes YAML (one or more documents) like kubeconform -strict and pluto: schema, unknown fields (typos), deprecated and removed APIs at a Kubernetes version, each finding with its JSON path and line, and the converted manifest where the migration is mechanical.',
+      inputSchema: {
+        yaml: z.string().min(1).max(MAX_MANIFEST_CHARS).describe('Kubernetes YAML, documents separated by ---'),
+        kubernetesVersion: z.string().max(20).optional().describe('Judge deprecations at this release, e.g. "1.25"; default the newest known'),
+      },
+      outputSchema: manifestCheckOutput,
+      annotations: readOnly,
+    }, ({ yaml, kubernetesVersion }) => run(async () => {
+      const result = await this.manifests.check(yaml, kubernetesVersion);
+      return { content: [{ type: 'text', text: manifestCheckText(result) }], structuredContent: { ...result } };
     }));
 
     server.registerTool('retrieve', {
@@ -115,45 +135,61 @@ export class KnowledgeTools {
         maxChars: z.number().int().min(RETRIEVE_LIMITS.maxChars[0]).max(RETRIEVE_LIMITS.maxChars[1]).optional().describe('Characters in all (default 4000)'),
         types: z.array(z.enum(ENTITY_TYPES)).optional().describe('Only passages naming an entity of these types'),
       },
+      outputSchema: retrieveOutput,
       annotations: readOnly,
     }, (args) => run(async () => {
       const result = await this.retrieval.retrieve(args);
       return { content: [{ type: 'text', text: passagesText(result) }], structuredContent: { ...result } };
     }));
-    return server;
   }
 
-  private async searchResults(query: string) {
+  /** One result per topic or entity, best first; a snippet hit stands for its topic, under the topic's title. */
+  private async searchResults(query: string, links: Links): Promise<SearchResultItem[]> {
     const { hits } = await this.search.search({ q: query, limit: SEARCH_LIMIT * 2 });
-    const results = new Map<string, { id: string; title: string; url: string }>();
+    const chosen = new Map<string, { kind: 'topic' | 'entity'; slug: string; title?: string }>();
     for (const hit of hits) {
-      const [kind, key] = hit.kind === 'entity' ? ['entity', hit.slug] : ['topic', hit.topicSlug ?? hit.slug];
-      const id = `${kind}:${key}`;
-      if (!results.has(id)) results.set(id, { id, title: hit.kind === 'snippet' ? hit.title.replace(/ \((?:yaml|shell|output|text)\).*$/, '') : hit.title, url: this.url(kind, key) });
+      if (hit.kind !== 'entity' && !hit.topicSlug) continue;
+      const target = hit.kind === 'entity'
+        ? { kind: 'entity' as const, slug: hit.slug, title: hit.title }
+        : { kind: 'topic' as const, slug: hit.topicSlug!, ...(hit.kind === 'topic' ? { title: hit.title } : {}) };
+      const id = `${target.kind}:${target.slug}`;
+      const seen = chosen.get(id);
+      if (!seen) chosen.set(id, target);
+      else seen.title ??= target.title;
     }
-    return [...results.values()].slice(0, SEARCH_LIMIT);
+    const results = await Promise.all([...chosen.entries()].slice(0, SEARCH_LIMIT).map(async ([id, t]) => {
+      const title = t.title ?? (await this.topicTitle(t.slug));
+      return title === undefined ? [] : [{ id, title, url: t.kind === 'entity' ? links.entity(t.slug) : links.topic(t.slug) }];
+    }));
+    return results.flat();
   }
 
-  private async fetchDocument(id: string) {
+  /** A snippet's topic title; undefined when the topic went away since it was indexed. */
+  private async topicTitle(slug: string): Promise<string | undefined> {
+    try {
+      return (await this.topics.get(slug)).title;
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  private async fetchDocument(id: string, links: Links): Promise<FetchedDocument> {
     const [kind, key] = id.includes(':') ? (id.split(/:(.*)/s) as [string, string]) : ['topic', id];
+    if (kind !== 'topic' && kind !== 'entity') throw new BadParameterError('id', `must start with "topic:" or "entity:" (got "${id.slice(0, 50)}")`);
+    if (!slug.safeParse(key).success) throw new BadParameterError('id', `must name a slug after "${kind}:" (1 to ${MAX_SLUG_LENGTH} characters, no control characters)`);
     if (kind === 'entity') {
       const entity = await this.entities.get(key);
-      return { id: `entity:${entity.slug}`, title: entity.name, text: entityText(entity), url: this.url('entity', entity.slug), metadata: { type: entity.type, aliases: entity.aliases } };
+      return { id: `entity:${entity.slug}`, title: entity.name, text: entityText(entity), url: links.entity(entity.slug), metadata: { type: entity.type, aliases: entity.aliases } };
     }
-    if (kind !== 'topic') throw new DomainError(400, 'bad-parameter', `id must start with "topic:" or "entity:" (got "${id.slice(0, 50)}")`);
     const topic = await this.topics.get(key);
     return {
       id: `topic:${topic.slug}`,
       title: topic.title,
       text: topicText(topic),
-      url: this.url('topic', topic.slug),
+      url: links.topic(topic.slug),
       metadata: { ...topic.source, citation: cite(topic.source), entities: topic.entities, parentSlug: topic.parentSlug },
     };
-  }
-
-  private url(kind: string, key: string): string {
-    const host = this.config.host.includes(':') ? `[${this.config.host}]` : this.config.host;
-    return `http://${host}:${this.config.port}/api/v1/${kind === 'entity' ? 'entities' : 'topics'}/${encodeURIComponent(key)}`;
   }
 
   /** Known failures (unknown slug, bad parameter) answer as tool errors a model can read; others are logged, not leaked. */

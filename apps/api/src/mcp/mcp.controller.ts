@@ -1,25 +1,28 @@
 import { Controller, Delete, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { LOGGER } from '../common/logger.js';
-import { KnowledgeTools } from './knowledge-tools.js';
+import { KnowledgeServer } from './knowledge-server.js';
 
 /**
  * MCP over streamable HTTP at /mcp, stateless: every POST gets a fresh server
  * and transport, so any instance can answer any request. Fastify has already
  * parsed the JSON body; the transport takes it as parsedBody and writes the raw reply.
+ * JSON-RPC, not REST: left out of the OpenAPI document.
  */
+@ApiExcludeController()
 @Controller('mcp')
 export class McpController {
   constructor(
-    private readonly tools: KnowledgeTools,
+    private readonly servers: KnowledgeServer,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   @Post()
   async post(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const server = this.tools.createServer();
+    const server = this.servers.create({ origin: { protocol: request.protocol, host: request.host } });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     reply.hijack();
     reply.raw.on('close', () => {

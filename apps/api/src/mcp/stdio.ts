@@ -11,7 +11,7 @@ import { StartupService } from '../bootstrap/startup.service.js';
 import { createLogger } from '../common/logger.js';
 import { projectRoot } from '../common/project-root.js';
 import { ConfigError, loadConfig } from '../config/app-config.js';
-import { KnowledgeTools } from './knowledge-tools.js';
+import { KnowledgeServer } from './knowledge-server.js';
 
 async function main(): Promise<void> {
   let config;
@@ -31,10 +31,11 @@ async function main(): Promise<void> {
   // The same application as the HTTP server, initialised but never listening.
   const app = await createApp(config, logger);
   await app.init();
-  // Answer the handshake at once (clients time out waiting); tool calls wait for the data instead.
+  // Answer the handshake at once (clients time out waiting); calls wait for the data instead.
   const ready = app.get(StartupService).start();
   ready.catch((error: unknown) => logger.error({ err: error }, 'start-up failed; tool calls will fail'));
-  const server = app.get(KnowledgeTools).createServer(ready);
+  // No request to take a host from: links use PUBLIC_URL, else http://127.0.0.1:PORT.
+  const server = app.get(KnowledgeServer).create({ ready });
   const transport = new StdioServerTransport();
   const shutdown = () => void app.close().finally(() => process.exit(0));
   transport.onclose = shutdown;

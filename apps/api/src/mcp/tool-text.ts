@@ -3,6 +3,7 @@
  * citation (document + lines), so a model can cite what it repeats.
  */
 import type { Comparison } from '../compare/compare.types.js';
+import type { ManifestCheckResult } from '../manifests/manifests.types.js';
 import type { Entity, EntityRef } from '../entities/entities.types.js';
 import type { Neighborhood } from '../graph/graph.types.js';
 import type { Passage, RetrieveResult } from '../retrieval/retrieval.types.js';
@@ -73,4 +74,16 @@ export function comparisonText(c: Comparison): string {
 function format(value: unknown): string {
   if (value === null || value === undefined) return '—';
   return (Array.isArray(value) ? value.join(', ') : String(value)).replace(/\|/g, '\\|');
+}
+
+/** A manifest check as text: each document's status, its findings at their lines, and the converted form. */
+export function manifestCheckText(result: ManifestCheckResult): string {
+  if (result.documents.length === 0) return 'No Kubernetes object (nothing with apiVersion and kind) in the YAML.';
+  return result.documents
+    .map((d, i) => [
+      `${i + 1}. ${d.kind} ${d.name ?? '(no name)'} (${d.apiVersion}), line ${d.line}: ${d.status} at Kubernetes ${result.kubernetesVersion}`,
+      ...d.findings.map((f) => `   - ${f.severity} at line ${f.line}${f.path ? ` ${f.path}` : ''}: ${f.message}`),
+      ...(d.converted ? ['   converted:', ...d.converted.trimEnd().split('\n').map((line) => `     ${line}`)] : []),
+    ].join('\n'))
+    .join('\n');
 }

@@ -7,6 +7,7 @@ import { registerDocsPage } from './docs-page.js';
 import { ProblemDetailsDto, problemResponse } from './problem.schema.js';
 
 export const ADMIN_KEY_SCHEME = 'adminKey';
+export const RETRIEVAL_KEY_SCHEME = 'retrievalKey';
 export const OPENAPI_PATH = '/openapi.json';
 export const DOCS_PATH = '/docs';
 
@@ -22,6 +23,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     )
     .setVersion(version)
     .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key', description: 'ADMIN_API_KEY, for the write endpoints' }, ADMIN_KEY_SCHEME)
+    .addSecurity(RETRIEVAL_KEY_SCHEME, { type: 'http', scheme: 'bearer', description: 'RETRIEVAL_API_KEY, for the Dify endpoint when it is set' })
     // Answers any route can give: rate limiting, a lost database, our own failure.
     .addGlobalResponse(problemResponse(429), problemResponse(500), problemResponse(503))
     .build();

@@ -30,14 +30,15 @@ export class DifyConditionItem {
   value?: string | number | string[] | null;
 }
 
+/** As Dify sends it (its MetadataCondition model dumped): either field may be null. */
 export class DifyMetadataCondition {
-  @ApiPropertyOptional({ description: '"and" (default) or "or"' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '"and" (default) or "or"' })
   @IsOptional() @IsString()
-  logical_operator?: string;
+  logical_operator?: string | null;
 
-  @ApiProperty({ type: [DifyConditionItem] })
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DifyConditionItem)
-  conditions!: DifyConditionItem[];
+  @ApiPropertyOptional({ type: [DifyConditionItem], nullable: true, description: 'None (or null) matches every record' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DifyConditionItem)
+  conditions?: DifyConditionItem[] | null;
 }
 
 export class DifyRetrievalBody {
@@ -53,15 +54,7 @@ export class DifyRetrievalBody {
   @IsDefined() @IsObject() @ValidateNested() @Type(() => DifyRetrievalSetting)
   retrieval_setting!: DifyRetrievalSetting;
 
-  @ApiPropertyOptional({ type: DifyMetadataCondition })
+  @ApiPropertyOptional({ type: DifyMetadataCondition, nullable: true, description: 'Dify sends null when metadata filtering is off' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => DifyMetadataCondition)
-  metadata_condition?: DifyMetadataCondition;
-}
-
-export interface DifyRecord {
-  content: string;
-  score: number;
-  title: string;
-  /** Always an object: Dify's pipeline fails on null metadata. */
-  metadata: Record<string, unknown>;
+  metadata_condition?: DifyMetadataCondition | null;
 }

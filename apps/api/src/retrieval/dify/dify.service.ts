@@ -3,8 +3,9 @@ import { RetrievalRepository } from '../retrieval.repository.js';
 import { RetrievalService } from '../retrieval.service.js';
 import type { Passage } from '../retrieval.types.js';
 import { DifyError } from './dify-error.js';
-import type { DifyRecord, DifyRetrievalBody } from './dify.dto.js';
-import { matchesCondition, MetadataConditionError, validateCondition, type MetadataValue } from './metadata-condition.js';
+import type { DifyRetrievalBody } from './dify.dto.js';
+import type { DifyRecord, DifyRetrievalResponse } from './dify.response.js';
+import { matchesCondition, MetadataConditionError, validateCondition } from './metadata-condition.js';
 
 /** The whole knowledge base; a document's slug (or name) scopes retrieval to that document. */
 export const KNOWLEDGE_ID = 'kubenotes';
@@ -20,7 +21,7 @@ export class DifyService {
     private readonly repository: RetrievalRepository,
   ) {}
 
-  async retrieve(body: DifyRetrievalBody): Promise<{ records: DifyRecord[] }> {
+  async retrieve(body: DifyRetrievalBody): Promise<DifyRetrievalResponse> {
     const condition = body.metadata_condition;
     if (condition) {
       try {
@@ -30,7 +31,7 @@ export class DifyService {
         throw error;
       }
     }
-    const documents = await this.scope(body.knowledge_id);
+    const { documents, dataset } = await this.scope(body.knowledge_id);
     const { top_k: topK, score_threshold: scoreThreshold } = body.retrieval_setting;
     const result = await this.retrieval.retrieve({
       query: body.query,
@@ -40,27 +41,44 @@ export class DifyService {
       documents,
     });
     const records = result.passages
-      .map(toRecord)
-      .filter((record) => !condition || matchesCondition(record.metadata as Record<string, MetadataValue>, condition))
+      .map((passage) => toRecord(passage, dataset))
+      .filter((record) => !condition || matchesCondition(record.metadata, condition))
       .slice(0, topK);
     return { records };
   }
 
-  private async scope(knowledgeId: string): Promise<string[] | undefined> {
-    if (knowledgeId === KNOWLEDGE_ID) return undefined;
+  /** The documents a knowledge_id covers (undefined: all) and the dataset it names. */
+  private async scope(knowledgeId: string): Promise<{ documents?: string[]; dataset: Dataset }> {
+    if (knowledgeId === KNOWLEDGE_ID) return { dataset: { id: KNOWLEDGE_ID, name: KNOWLEDGE_ID } };
     const document = await this.repository.findDocument(knowledgeId);
     if (!document) throw DifyError.of('knowledgeNotFound', knowledgeId);
-    return [document.name];
+    return { documents: [document.name], dataset: { id: knowledgeId, name: document.name } };
   }
 }
 
-function toRecord(passage: Passage): DifyRecord {
-  const { document, lineStart, lineEnd } = passage.citation;
+interface Dataset {
+  id: string;
+  name: string;
+}
+
+/**
+ * A passage as a Dify record. The snake_case metadata fields are the ones Dify's SourceMetadata
+ * requires (strings all), so the record passes Dify 1.13's workflow node; the rest are ours, for
+ * metadata_condition and for showing the citation.
+ */
+function toRecord(passage: Passage, dataset: Dataset): DifyRecord {
+  const { document, documentSlug, lineStart, lineEnd } = passage.citation;
   return {
     content: passage.text,
     score: passage.score,
     title: passage.title,
     metadata: {
+      dataset_id: dataset.id,
+      dataset_name: dataset.name,
+      document_id: documentSlug,
+      document_name: document,
+      data_source_type: 'external',
+      segment_id: passage.id,
       topicSlug: passage.topicSlug,
       document,
       lineStart,

@@ -12,9 +12,10 @@ export interface MetadataConditionItem {
   value?: string | number | string[] | null;
 }
 
+/** Dify dumps its model with nulls for unset fields: a null operator is "and", null conditions match everything. */
 export interface MetadataCondition {
-  logical_operator?: string;
-  conditions: MetadataConditionItem[];
+  logical_operator?: string | null;
+  conditions?: MetadataConditionItem[] | null;
 }
 
 export const COMPARISON_OPERATORS = [
@@ -28,21 +29,29 @@ export class MetadataConditionError extends Error {}
 export function validateCondition(condition: MetadataCondition): void {
   const logical = condition.logical_operator ?? 'and';
   if (logical !== 'and' && logical !== 'or') throw new MetadataConditionError(`logical_operator must be "and" or "or", not "${logical}"`);
-  for (const item of condition.conditions) {
+  for (const item of condition.conditions ?? []) {
     if (!(COMPARISON_OPERATORS as readonly string[]).includes(item.comparison_operator)) {
       throw new MetadataConditionError(`comparison_operator "${item.comparison_operator}" is not one Dify documents`);
     }
   }
 }
 
-export function matchesCondition(metadata: Readonly<Record<string, MetadataValue>>, condition: MetadataCondition): boolean {
-  const results = condition.conditions.map((item) => {
+export function matchesCondition(metadata: object, condition: MetadataCondition): boolean {
+  const results = (condition.conditions ?? []).map((item) => {
     // Older Dify docs give `name` as a list of fields: any of them may satisfy the condition.
     const names = Array.isArray(item.name) ? item.name : [item.name];
-    return names.some((name) => compare(metadata[name], item.comparison_operator, item.value));
+    return names.some((name) => compare(fieldOf(metadata, name), item.comparison_operator, item.value));
   });
   if (results.length === 0) return true;
   return (condition.logical_operator ?? 'and') === 'or' ? results.some(Boolean) : results.every(Boolean);
+}
+
+/** A field a condition can compare: a string, a number or a list of strings; anything else (objects) counts as absent. */
+function fieldOf(metadata: object, name: string): MetadataValue {
+  const value: unknown = Object.hasOwn(metadata, name) ? (metadata as Record<string, unknown>)[name] : undefined;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
+  return undefined;
 }
 
 const isEmpty = (v: MetadataValue) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
