@@ -43,7 +43,7 @@ describe('the OpenAPI document and the /docs reference page', () => {
     expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '201', '400', '401', '403', '413']));
     expect(post.responses['403'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/ProblemDetailsDto');
     const neighbors = paths['/api/v1/entities/{slug}/neighbors'].get;
-    expect(neighbors.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/NeighborhoodDto');
+    expect(neighbors.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/Neighborhood');
     expect(neighbors.parameters.find((p: { name: string }) => p.name === 'depth').schema).toMatchObject({ minimum: 1, maximum: 3 });
   });
 
