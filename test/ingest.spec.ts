@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -39,8 +39,8 @@ async function snapshot(server: unknown) {
 
 describe('ingest', () => {
   let db: TestDatabase;
-  const open = async () => {
-    const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: db.dataDir, ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}) });
+  const open = async (env: Record<string, string> = {}) => {
+    const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: db.dataDir, ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}), ...env });
     const app = await createApp(config, pino({ level: 'silent' }));
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -120,6 +120,31 @@ describe('ingest', () => {
       await app.get(DatabaseService).sql((sql) => sql.exec('DROP TRIGGER refuse_topic ON topics; DROP FUNCTION refuse_topic();'));
     } finally {
       await app.close();
+    }
+  });
+
+  it('links stored notes again when the ontology changes (ONTOLOGY_DIR adds an entity the notes already name)', async () => {
+    const mentioning = async (app: Awaited<ReturnType<typeof open>>) =>
+      (await request(app.getHttpServer()).get('/api/v1/topics').query({ entity: 'zebra-sidecar', limit: 100 })).body;
+    let app = await open();
+    await app.get(IngestService).ingest('zebra.md', '# Meshes\n\nThe Zebra sidecar (斑马边车) proxies every call.\n');
+    expect((await request(app.getHttpServer()).get('/api/v1/entities/zebra-sidecar')).status).toBe(404);
+    await app.close();
+
+    const extra = mkdtempSync(join(tmpdir(), 'kubenotes-ontology-'));
+    try {
+      writeFileSync(join(extra, 'mesh.yaml'), 'type: ECOSYSTEM\nentities:\n  - slug: zebra-sidecar\n    name: Zebra sidecar\n    aliases: [斑马边车]\n    description: A made-up proxy.\n    attributes: {}\n');
+      app = await open({ ONTOLOGY_DIR: extra });
+      expect((await mentioning(app)).items.map((t: { slug: string }) => t.slug)).toEqual(['meshes']);
+      await app.close();
+      // And back: without the folder the entity and its mentions are gone, the topic stays.
+      app = await open();
+      expect((await request(app.getHttpServer()).get('/api/v1/entities/zebra-sidecar')).status).toBe(404);
+      await request(app.getHttpServer()).get('/api/v1/topics/meshes').expect(200);
+      await app.get(IngestService).deleteDocument('zebra');
+      await app.close();
+    } finally {
+      rmSync(extra, { recursive: true, force: true });
     }
   });
 });

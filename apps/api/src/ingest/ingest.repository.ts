@@ -232,6 +232,29 @@ export class IngestRows {
     return insertInChunks(rows, (data) => this.tx.mention.createMany({ data }));
   }
 
+  /** Every topic's title, passage texts in order, and the kinds of its manifests (entity slugs). */
+  async topicTexts(): Promise<Array<{ id: number; title: string; passages: string[]; manifestEntities: string[] }>> {
+    const rows = await this.tx.topic.findMany({
+      select: {
+        id: true,
+        title: true,
+        passages: { orderBy: { position: 'asc' }, select: { text: true } },
+        snippets: { where: { manifestEntityId: { not: null } }, select: { manifestEntity: { select: { slug: true } } } },
+      },
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      passages: row.passages.map((p) => p.text),
+      manifestEntities: row.snippets.flatMap((s) => (s.manifestEntity ? [s.manifestEntity.slug] : [])),
+    }));
+  }
+
+  async replaceAllMentions(rows: Prisma.MentionCreateManyInput[]): Promise<void> {
+    await this.tx.mention.deleteMany({});
+    await this.insertMentions(rows);
+  }
+
   insertEvidence(rows: Prisma.RelationEvidenceCreateManyInput[]): Promise<void> {
     return insertInChunks(rows, (data) => this.tx.relationEvidence.createMany({ data, skipDuplicates: true }));
   }

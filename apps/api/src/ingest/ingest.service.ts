@@ -65,19 +65,38 @@ export class IngestService {
   ) {}
 
   /**
-   * Makes entities and relations match the ontology files; when that changed
-   * anything, recomputes what is derived from them (links, evidence).
+   * Makes entities and relations match the ontology files. When that changed
+   * anything, every stored topic is linked again (new aliases find new
+   * mentions, removed ones lose theirs) and what derives from mentions (links,
+   * evidence) is recomputed: an upgraded ontology applies to notes already stored.
    */
-  syncOntology(): Promise<{ entities: number; relations: number; changed: number }> {
+  syncOntology(): Promise<{ entities: number; relations: number; changed: number; relinked: number }> {
     const { entities, relations } = this.ontology.ontology;
     return this.repository.transaction(async (rows) => {
       const changed = (await rows.syncEntities(entities)) + (await rows.syncRelations(relations));
+      let relinked = 0;
       if (changed > 0) {
+        relinked = await this.relinkAll(rows);
         await this.derived.recomputeAll(rows, relations);
         rows.announce({ kind: 'ontology' });
       }
-      return { entities: entities.length, relations: relations.length, changed };
+      return { entities: entities.length, relations: relations.length, changed, relinked };
     });
+  }
+
+  /** Every topic's mentions found again in its stored text (title and passages), with its manifests' kinds. */
+  private async relinkAll(rows: IngestRows): Promise<number> {
+    const topics = await rows.topicTexts();
+    if (topics.length === 0) return 0;
+    const ids = await rows.entityIds();
+    const mentions = topics.flatMap((topic) => {
+      const found = new Map(this.ontology.findMentions(`${topic.title}\n${topic.passages.join('\n')}`).map((m) => [m.entitySlug, m.count]));
+      for (const slug of topic.manifestEntities) if (!found.has(slug)) found.set(slug, 1);
+      return [...found].filter(([slug]) => ids.has(slug)).map(([slug, count]) => ({ topicId: topic.id, entityId: ids.get(slug)!, count }));
+    });
+    await rows.replaceAllMentions(mentions);
+    this.logger.info({ topics: topics.length, mentions: mentions.length }, 'stored topics linked again to the changed ontology');
+    return topics.length;
   }
 
   /** Links and evidence from scratch (POST /admin/reindex): undoes the drift of incremental updates. */
