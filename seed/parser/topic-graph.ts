@@ -46,7 +46,7 @@ export function buildTopicGraph(doc: ParsedDocument, options: TopicGraphOptions)
     used.add(candidate);
     return candidate;
   };
-  const visit = (section: ParsedSection, parentSlug: string | null) => {
+  const visit = (section: ParsedSection, parentSlug: string | null, headings: readonly string[]) => {
     const slug = claim(section.title);
     topics.push({
       slug,
@@ -61,12 +61,28 @@ export function buildTopicGraph(doc: ParsedDocument, options: TopicGraphOptions)
       lineEnd: section.lineEnd,
       snippets: section.snippets,
       blocks: section.blocks,
-      mentions: options.findMentions(`${section.title}\n${readableText(section)}`),
+      mentions: mentionsInContext(options.findMentions, `${section.title}\n${readableText(section)}`, headings),
     });
-    for (const child of section.children) visit(child, slug);
+    for (const child of section.children) visit(child, slug, [...headings, section.title]);
   };
-  for (const section of doc.sections) visit(section, null);
+  const documentTitle = doc.metadata.title ? [doc.metadata.title] : [];
+  for (const section of doc.sections) visit(section, null, documentTitle);
   return topics;
+}
+
+/**
+ * What a topic mentions: what its own title and text name; a section that
+ * names nothing itself ("Usage", "参考文档", a heading over its subsections) is
+ * about what its headings name (the document's title, then its ancestors'), once each.
+ */
+export function mentionsInContext(
+  findMentions: TopicGraphOptions['findMentions'],
+  ownText: string,
+  headings: readonly string[],
+): Array<{ entitySlug: string; count: number }> {
+  const own = findMentions(ownText);
+  if (own.length > 0 || headings.length === 0) return own;
+  return findMentions(headings.join('\n')).map(({ entitySlug }) => ({ entitySlug, count: 1 }));
 }
 
 /**

@@ -232,11 +232,13 @@ export class IngestRows {
     return insertInChunks(rows, (data) => this.tx.mention.createMany({ data }));
   }
 
-  /** Every topic's title, passage texts in order, and the kinds of its manifests (entity slugs). */
-  async topicTexts(): Promise<Array<{ id: number; title: string; passages: string[]; manifestEntities: string[] }>> {
+  /** Every topic's title, parent, document title, passage texts in order, and the kinds of its manifests (entity slugs). */
+  async topicTexts(): Promise<Array<{ id: number; parentId: number | null; documentTitle: string | null; title: string; passages: string[]; manifestEntities: string[] }>> {
     const rows = await this.tx.topic.findMany({
       select: {
         id: true,
+        parentId: true,
+        document: { select: { title: true } },
         title: true,
         passages: { orderBy: { position: 'asc' }, select: { text: true } },
         snippets: { where: { manifestEntityId: { not: null } }, select: { manifestEntity: { select: { slug: true } } } },
@@ -244,6 +246,8 @@ export class IngestRows {
     });
     return rows.map((row) => ({
       id: row.id,
+      parentId: row.parentId,
+      documentTitle: row.document.title,
       title: row.title,
       passages: row.passages.map((p) => p.text),
       manifestEntities: row.snippets.flatMap((s) => (s.manifestEntity ? [s.manifestEntity.slug] : [])),

@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { parseDocument } from '../../../../seed/parser/parse-document.js';
 import { cutSectionPassages } from '../../../../seed/parser/passages.js';
-import { buildTopicGraph, type GraphTopic } from '../../../../seed/parser/topic-graph.js';
+import { buildTopicGraph, mentionsInContext, type GraphTopic } from '../../../../seed/parser/topic-graph.js';
 import type { ParsedDocument, ParsedSnippet } from '../../../../seed/parser/types.js';
 import { Prisma } from '../../../../generated/prisma/client.js';
 import { LOGGER } from '../common/logger.js';
@@ -89,8 +89,15 @@ export class IngestService {
     const topics = await rows.topicTexts();
     if (topics.length === 0) return 0;
     const ids = await rows.entityIds();
+    const byId = new Map(topics.map((topic) => [topic.id, topic]));
+    const headingsOf = (topic: (typeof topics)[number]): string[] => {
+      const titles: string[] = [];
+      for (let up = byId.get(topic.parentId ?? -1); up; up = byId.get(up.parentId ?? -1)) titles.unshift(up.title);
+      return topic.documentTitle ? [topic.documentTitle, ...titles] : titles;
+    };
+    const find = (text: string) => this.ontology.findMentions(text);
     const mentions = topics.flatMap((topic) => {
-      const found = new Map(this.ontology.findMentions(`${topic.title}\n${topic.passages.join('\n')}`).map((m) => [m.entitySlug, m.count]));
+      const found = new Map(mentionsInContext(find, `${topic.title}\n${topic.passages.join('\n')}`, headingsOf(topic)).map((m) => [m.entitySlug, m.count]));
       for (const slug of topic.manifestEntities) if (!found.has(slug)) found.set(slug, 1);
       return [...found].filter(([slug]) => ids.has(slug)).map(([slug, count]) => ({ topicId: topic.id, entityId: ids.get(slug)!, count }));
     });
