@@ -205,25 +205,21 @@ describe('graph explorer in Chromium', () => {
     await context.close();
   }, 120_000);
 
-  it('shows a manifest check\'s status and findings (stubbed topic answer: the check has not landed yet)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const finding = { severity: 'error', path: 'spec.rules[0].http', line: 14, message: '<img src=x onerror="window.__pwned=5"> is not a field' };
-    // The real topic, with the fields the manifest check will add (api-contract.md) on its first manifest.
-    await context.route('**/api/v1/topics/nginx-ingress-controller', async (route) => {
-      const topic = await (await route.fetch()).json();
-      const snippet = topic.snippets.find((s: { manifest?: unknown }) => s.manifest);
-      snippet.manifest = { ...snippet.manifest, status: 'removed', findings: [finding] };
-      return route.fulfill({ json: topic });
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${origin}/explore#topic=nginx-ingress-controller`);
-    const manifest = page.locator('#panel .manifest').filter({ has: page.locator('.verdict') });
+  it('shows a manifest check\'s status, findings and the converted manifest folded', async () => {
+    const topic = await api('/api/v1/topics/nginx-ingress-controller');
+    const checked = topic.snippets.find((s: { manifest?: { findings?: unknown[]; converted?: string } }) => s.manifest?.findings?.length && s.manifest.converted);
+    expect(checked).toBeDefined();
+    const { page, context, errors } = await open('/explore#topic=nginx-ingress-controller');
+    const manifest = page.locator('#panel .manifest').first();
     await manifest.waitFor({ timeout: 60_000 });
-    await expect(manifest.locator('.verdict').textContent()).resolves.toBe('removed');
-    await expect(manifest.locator('.findings tbody td').allTextContents()).resolves.toEqual(['error', finding.path, '14', finding.message]);
-    await expect(page.locator('#panel img').count()).resolves.toBe(0);
+    await expect(manifest.locator('.verdict').textContent()).resolves.toBe(checked.manifest.status);
+    const finding = checked.manifest.findings[0];
+    await expect(manifest.locator('.findings tbody tr').first().locator('td').allTextContents())
+      .resolves.toEqual([finding.severity, finding.path, String(finding.line), finding.message]);
+    const converted = manifest.locator('details.converted');
+    await expect(converted.evaluate((d) => (d as { open: boolean }).open)).resolves.toBe(false);
+    await converted.locator('summary').click();
+    await expect(converted.locator('pre').textContent()).resolves.toBe(checked.manifest.converted);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

@@ -33,7 +33,11 @@ export function manifestBox(manifest, go) {
       manifest.status ? h('span', { className: `verdict verdict-${String(manifest.status).toLowerCase()}` }, String(manifest.status)) : null,
       manifestEntity(manifest.entity, go)),
     manifest.deprecated ? deprecation(manifest.deprecated) : null,
-    Array.isArray(manifest.findings) && manifest.findings.length ? findings(manifest.findings) : null);
+    Array.isArray(manifest.findings) && manifest.findings.length ? findings(manifest.findings) : null,
+    // Folded: the notes' own manifest is what the reader came for; the rewrite is one click away.
+    manifest.converted
+      ? h('details', { className: 'converted' }, h('summary', {}, 'Converted to today\'s API'), h('pre', { className: 'code' }, manifest.converted))
+      : null);
 }
 
 function snippet(s, topic, go) {
