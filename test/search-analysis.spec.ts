@@ -4,6 +4,7 @@ import { highlight } from '../apps/api/src/search/highlight.js';
 import { QueryExpander } from '../apps/api/src/search/query-expander.js';
 import { TextAnalyzer } from '../apps/api/src/search/text-analyzer.js';
 import { createMentionFinder } from '../seed/parser/linker.js';
+import { hanAliases, segmenter, segmenterFor } from '../seed/parser/segmenter.js';
 
 const ontology = loadOntology();
 const analyzer = TextAnalyzer.forOntology(ontology);
@@ -19,6 +20,15 @@ describe('TextAnalyzer (shared by both engines)', () => {
   it('lowercases Latin words, folds full-width forms, drops stop words, splits mixed text', () => {
     expect(analyzer.terms('The Headless Ｓｅｒｖｉｃｅ')).toEqual(['headless', 'service']);
     expect(analyzer.queryTerms('liveness探针 liveness')).toEqual(['liveness', '探针']);
+  });
+
+  it('uses the linker\'s jieba: one instance per ontology, so both cut Chinese alike', () => {
+    expect(segmenterFor(ontology)).toBe(segmenter(hanAliases(ontology)));
+    expect(segmenter(['探针'])).not.toBe(segmenterFor(ontology));
+    // The linker finds 探针 only on a jieba boundary; inside the alias word 存活探针 it is not one.
+    const finder = createMentionFinder(ontology);
+    expect(finder.findSpans('配置存活探针').map((s) => s.text)).toEqual(['存活探针']);
+    expect(analyzer.words('配置存活探针')).toContain('存活探针');
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
-import { slugify, uniqueSlugs } from '../seed/parser/slug.js';
+import { parseDocument } from '../seed/parser/parse-document.js';
+import { slugify } from '../seed/parser/slug.js';
+import { buildTopicGraph } from '../seed/parser/topic-graph.js';
 
 describe('slugify', () => {
   it('transliterates Chinese without tones', () => {
@@ -23,7 +25,12 @@ describe('slugify', () => {
     expect(long.startsWith('wu-zhuang-tai-fu-wu-pu-tong')).toBe(true);
   });
 
-  it('numbers duplicates deterministically', () => {
-    expect(uniqueSlugs(['Pod', 'pod', 'POD', 'Service'])).toEqual(['pod', 'pod-2', 'pod-3', 'service']);
+  it('numbers duplicate titles in a document deterministically, and suffixes a slug another document owns', () => {
+    const doc = parseDocument('dupes.md', '# Pod\n\ntext\n\n# pod\n\ntext\n\n# POD\n\ntext\n\n# Service\n\ntext\n');
+    const slugs = (taken: string[]) => buildTopicGraph(doc, {
+      findMentions: () => [], slugTakenElsewhere: (slug) => taken.includes(slug), documentSlug: 'dupes',
+    }).map((t) => t.slug);
+    expect(slugs([])).toEqual(['pod', 'pod-2', 'pod-3', 'service']);
+    expect(slugs(['service'])).toEqual(['pod', 'pod-2', 'pod-3', 'service--dupes']);
   });
 });

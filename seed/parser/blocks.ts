@@ -23,7 +23,6 @@ const COMMANDS = new Set([
 
 export const isBlank = (line: string): boolean => line.trim() === '';
 export const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].replace(/\t/g, '  ').length;
-export const hasHan = (s: string): boolean => HAN.test(s);
 const isCjkProse = (s: string): boolean => HAN.test(s) || FULLWIDTH.test(s);
 
 /** `key: value` or `- key: value` with an ASCII key (no spaces), nothing CJK. */

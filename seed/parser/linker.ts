@@ -1,5 +1,5 @@
 /**
- * Linking text to ontology entities (pure, apart from building a jieba instance).
+ * Linking text to ontology entities (pure, apart from the shared jieba in segmenter.ts).
  *
  * Mentions: every entity name and alias is matched case-insensitively (NFKC,
  * whitespace runs equivalent to one space), longest alias first at each position.
@@ -10,9 +10,9 @@
  * - Han edges must fall on jieba segment boundaries; every pure-Han alias is added to
  *   jieba's dictionary, so 存活探针 is one word and 探针 cannot match inside it.
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import type { Jieba } from '@node-rs/jieba';
 import type { Ontology } from '../ontology/types.js';
+import { segmenterFor } from './segmenter.js';
 
 export interface Mention {
   entitySlug: string;
@@ -42,8 +42,6 @@ const HAN = /\p{Script=Han}/u;
 const WORD = /[a-z0-9_]/;
 const ALNUM = /[a-z0-9]/;
 const SPACE = /\s/;
-/** Frequency given to alias words in jieba's dictionary: high enough to win over generic splits. */
-const ALIAS_FREQ = 200000;
 
 /** URLs and absolute paths (/api/v1/namespaces/...) are not prose: their words are not mentions. */
 const URL_OR_PATH = /[a-z][a-z0-9+.-]*:\/\/\S+|(?<![\w/])\/[\w.<>{}-]+(?:\/[\w.<>{}-]*)+/gi;
@@ -77,17 +75,6 @@ function buildTrie(ontology: Ontology): TrieNode {
   return root;
 }
 
-function hanAliases(ontology: Ontology): string[] {
-  const words = new Set<string>();
-  for (const e of ontology.entities) {
-    for (const a of [e.name, ...e.aliases]) {
-      const w = a.normalize('NFKC').trim();
-      if (/^\p{Script=Han}+$/u.test(w)) words.add(w);
-    }
-  }
-  return [...words].sort();
-}
-
 /** Offsets where a jieba segment starts or ends. */
 function segmentBoundaries(jieba: Jieba, text: string): Set<number> {
   const boundaries = new Set<number>([0, text.length]);
@@ -106,9 +93,7 @@ function segmentBoundaries(jieba: Jieba, text: string): Set<number> {
 
 export function createMentionFinder(ontology: Ontology): MentionFinder {
   const trie = buildTrie(ontology);
-  const jieba = Jieba.withDict(dict);
-  const userDict = hanAliases(ontology).map((w) => `${w} ${ALIAS_FREQ} n`).join('\n');
-  if (userDict) jieba.loadDict(Buffer.from(`${userDict}\n`, 'utf8'));
+  const jieba = segmenterFor(ontology);
 
   function findSpans(text: string): MentionSpan[] {
     const folded = foldChars(text);

@@ -32,20 +32,3 @@ export function slugify(title: string): string {
   }
   return slug || FALLBACK;
 }
-
-/**
- * Slugs for a list of titles, in order; a repeated slug gets -2, -3, ... appended
- * (first occurrence keeps the bare slug). Deterministic for a given input order.
- */
-export function uniqueSlugs(titles: readonly string[]): string[] {
-  const used = new Set<string>();
-  const out: string[] = [];
-  for (const title of titles) {
-    const base = slugify(title);
-    let slug = base;
-    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
-    used.add(slug);
-    out.push(slug);
-  }
-  return out;
-}

@@ -1,12 +1,9 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import type { Jieba } from '@node-rs/jieba';
 import type { Ontology } from '../../../../seed/ontology/types.js';
+import { hanAliases, segmenter } from '../../../../seed/parser/segmenter.js';
 
 /** Han runs, and runs of other letters/digits (a Han character is a letter too, so it is excluded explicitly). */
 const TOKEN_RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
-const HAN_ONLY = /^\p{Script=Han}+$/u;
-/** Same frequency the linker gives alias words: high enough to beat jieba's generic splits. */
-const USER_WORD_FREQ = 200000;
 
 /** Words too common to say anything about a topic; dropped from documents and queries alike. */
 const STOP_WORDS = new Set([
@@ -22,15 +19,15 @@ const STOP_WORDS = new Set([
  * Han bigram, so a query word inside a longer segmented word (简单 in 安装简单) matches.
  */
 export class TextAnalyzer {
-  private readonly jieba = Jieba.withDict(dict);
+  /** The linker's jieba (seed/parser/segmenter.ts), so search cuts Chinese where linking does. */
+  private readonly jieba: Jieba;
 
   constructor(userWords: Iterable<string> = []) {
-    const words = [...new Set(userWords)].filter((word) => HAN_ONLY.test(word));
-    if (words.length) this.jieba.loadDict(Buffer.from(words.map((w) => `${w} ${USER_WORD_FREQ} n`).join('\n') + '\n', 'utf8'));
+    this.jieba = segmenter(userWords);
   }
 
   static forOntology(ontology: Ontology): TextAnalyzer {
-    return new TextAnalyzer(ontology.entities.flatMap((e) => [e.name, ...e.aliases].map((a) => a.normalize('NFKC').trim())));
+    return new TextAnalyzer(hanAliases(ontology));
   }
 
   /** Every term of a text, repeats kept (term frequency counts). */

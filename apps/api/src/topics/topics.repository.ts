@@ -84,7 +84,5 @@ export class TopicsRepository {
   }
 }
 
-export type TopicSummaryRow = Awaited<ReturnType<TopicsRepository['list']>>[number];
 export type TopicDetailRow = Awaited<ReturnType<TopicsRepository['findBySlugs']>>[number];
 export type SnippetRow = TopicDetailRow['snippets'][number];
-export type RelatedRow = Awaited<ReturnType<TopicsRepository['relatedOf']>>[number];
