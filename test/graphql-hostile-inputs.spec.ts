@@ -43,6 +43,7 @@ const STRING_ARGUMENTS: Array<[string, string]> = [
   ['compare(entities)', 'query($v: String!) { compare(entities: [$v, "clusterip"]) { attributes { name } } }'],
   ['search(query)', 'query($v: String!) { search(query: $v) { backend } }'],
   ['retrieve(query)', 'query($v: String!) { retrieve(query: $v) { text } }'],
+  ['retrieval(query)', 'query($v: String!) { retrieval(query: $v) { backend passages { text } } }'],
 ];
 
 const INT_ARGUMENTS: Array<[string, string]> = [
@@ -53,6 +54,16 @@ const INT_ARGUMENTS: Array<[string, string]> = [
   ['Topic.related(limit)', 'query($v: Int) { topic(slug: "service") { related(limit: $v) { score } } }'],
   ['search(limit)', 'query($v: Int) { search(query: "pod", limit: $v) { backend } }'],
   ['retrieve(topK)', 'query($v: Int) { retrieve(query: "pod", topK: $v) { text } }'],
+  ['retrieve(maxChars)', 'query($v: Int) { retrieve(query: "pod", maxChars: $v) { text } }'],
+  ['retrieval(topK)', 'query($v: Int) { retrieval(query: "pod", topK: $v) { backend } }'],
+];
+
+/** Floats and lists: retrieve's scoreThreshold, the enum lists of search and retrieve. */
+const OTHER_ARGUMENTS: Array<[string, string, unknown[]]> = [
+  ['retrieve(scoreThreshold)', 'query($v: Float) { retrieve(query: "pod", scoreThreshold: $v) { text } }', [-1, 1.5, 1e308, 0, 1]],
+  ['retrieve(types)', 'query($v: [EntityType!]) { retrieve(query: "pod", types: $v) { text } }', [[], ['NOPE'], ['PROBE', 'PROBE'], Array(1000).fill('PROBE')]],
+  ['search(kinds)', 'query($v: [SearchKind!]) { search(query: "pod", kinds: $v) { backend } }', [[], ['BANANA'], ['topic'], Array(1000).fill('TOPIC')]],
+  ['search(types)', 'query($v: [EntityType!]) { search(query: "pod", types: $v) { backend } }', [[], ['probe'], Array(1000).fill('PROBE')]],
 ];
 
 function expectNoInternalError(name: string, answer: { status: number; body: { errors?: Array<{ extensions?: { code?: string } }> } }): void {
@@ -76,6 +87,10 @@ describe('GraphQL hostile input never gets an internal error', () => {
     for (const [label, value] of INTS) expectNoInternalError(`${name} ← ${label}`, await gql(t, query, { v: value }));
   });
 
+  it.each(OTHER_ARGUMENTS)('%s with out-of-range and odd values', async (name, query, values) => {
+    for (const value of values) expectNoInternalError(`${name} ← ${JSON.stringify(value).slice(0, 40)}`, await gql(t, query, { v: value }));
+  });
+
   it('refuses what REST refuses with the same class of error', async () => {
     // A NUL in a slug: REST 400, GraphQL BAD_USER_INPUT.
     await request(t.server).get('/api/v1/topics/a%00b').expect(400);
@@ -89,5 +104,18 @@ describe('GraphQL hostile input never gets an internal error', () => {
     // A depth out of range: 400 and BAD_USER_INPUT.
     await request(t.server).get('/api/v1/entities/clusterip/neighbors?depth=9').expect(400);
     expect((await gql(t, '{ neighbors(slug: "clusterip", depth: 9) { root } }')).body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    // Search and retrieve: the same checks through both doors.
+    const sameClass: Array<[string, () => request.Test, string, Record<string, unknown>]> = [
+      ['a blank query', () => request(t.server).get('/api/v1/search?q=%20%20'), 'query($v: String!) { search(query: $v) { backend } }', { v: '  ' }],
+      ['a limit of 51', () => request(t.server).get('/api/v1/search?q=pod&limit=51'), '{ search(query: "pod", limit: 51) { backend } }', {}],
+      ['an empty question', () => request(t.server).post('/api/v1/retrieve').send({ query: '' }), 'query($v: String!) { retrieve(query: $v) { text } }', { v: '' }],
+      ['topK 21', () => request(t.server).post('/api/v1/retrieve').send({ query: 'pod', topK: 21 }), '{ retrieve(query: "pod", topK: 21) { text } }', {}],
+      ['scoreThreshold 2', () => request(t.server).post('/api/v1/retrieve').send({ query: 'pod', scoreThreshold: 2 }), '{ retrieval(query: "pod", scoreThreshold: 2) { backend } }', {}],
+      ['maxChars 10', () => request(t.server).post('/api/v1/retrieve').send({ query: 'pod', maxChars: 10 }), '{ retrieval(query: "pod", maxChars: 10) { backend } }', {}],
+    ];
+    for (const [label, rest, query, variables] of sameClass) {
+      expect({ label, status: (await rest()).status }).toEqual({ label, status: 400 });
+      expect({ label, code: (await gql(t, query, variables)).body.errors?.[0]?.extensions?.code }).toEqual({ label, code: 'BAD_USER_INPUT' });
+    }
   });
 });

@@ -151,4 +151,37 @@ describe('GraphQL entry points', () => {
     })));
     expect((await gql(t, '{ search(query: "   ") { backend } }')).body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
+
+  it('retrieval takes every argument REST takes and answers REST\'s whole shape', async () => {
+    const body = { query: 'service 探针', topK: 6, maxChars: 3000, scoreThreshold: 0.2, types: ['PROBE'] };
+    const rest = (await request(t.server).post('/api/v1/retrieve').send(body).expect(200)).body;
+    expect(rest.passages.length).toBeGreaterThan(0);
+    const answer = await gql(t, `query($query: String!, $topK: Int, $maxChars: Int, $scoreThreshold: Float, $types: [EntityType!]) {
+      retrieval(query: $query, topK: $topK, maxChars: $maxChars, scoreThreshold: $scoreThreshold, types: $types) {
+        query backend passages { id topicSlug title text score kind citation { document documentSlug lineStart lineEnd } entities { slug name type } }
+      }
+      retrieve(query: $query, topK: $topK, maxChars: $maxChars, scoreThreshold: $scoreThreshold, types: $types) { id }
+    }`, body);
+    expect(answer.body.errors).toBeUndefined();
+    const { retrieval, retrieve } = answer.body.data! as { retrieval: { passages: Array<{ kind: string }> }; retrieve: Array<{ id: string }> };
+    // GraphQL enum values are upper case; everything else is REST's answer field for field.
+    expect({ ...retrieval, passages: retrieval.passages.map((p) => ({ ...p, kind: p.kind.toLowerCase() })) })
+      .toEqual({ ...rest, passages: rest.passages.map(({ warnings: _w, ...p }: { warnings?: unknown }) => p) });
+    expect(retrieve.map((p) => p.id)).toEqual(rest.passages.map((p: { id: string }) => p.id));
+    expect(rest.passages.every((p: { score: number }) => p.score >= 0.2)).toBe(true);
+  });
+
+  it('search takes REST\'s filters under GraphQL names, with the same checks and the same 400 extensions', async () => {
+    const rest = (await request(t.server).get('/api/v1/search').query({ q: 'probe', kind: 'entity,topic', type: 'PROBE', limit: 7 }).expect(200)).body;
+    const answer = await gql(t, '{ search(query: "  probe ", kinds: [ENTITY, TOPIC], types: [PROBE], limit: 7) { query backend hits { kind slug title score highlight topicSlug } } }');
+    expect(answer.body.errors).toBeUndefined();
+    const search = answer.body.data!.search as { hits: Array<{ kind: string }> };
+    expect({ ...search, hits: search.hits.map((h) => ({ ...h, kind: h.kind.toLowerCase() })) }).toEqual(rest);
+    const empty = await gql(t, '{ search(query: "probe", kinds: []) { backend } }');
+    expect(empty.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', param: 'kind', allowed: ['topic', 'entity', 'snippet'] });
+    await request(t.server).get('/api/v1/search').query({ q: 'probe', kind: '' }).expect(400);
+    const long = await gql(t, 'query($q: String!) { search(query: $q) { backend } }', { q: 'x'.repeat(501) });
+    expect(long.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(long.body.errors![0]!.message).toContain('q (GraphQL: query)');
+  });
 });

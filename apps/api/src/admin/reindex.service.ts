@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IngestService } from '../ingest/ingest.service.js';
-import { SearchService, type ReindexReport } from '../search/search.service.js';
+import { SearchService } from '../search/search.service.js';
+import type { ReindexReport } from '../search/search.types.js';
 
 /**
  * Everything derived from the stored notes, rebuilt from scratch: related-topic

@@ -29,9 +29,10 @@ function unwrap(error: GraphQLError): GraphQLError[] {
 function codeOf(error: GraphQLError): { code: string; message?: string } {
   const original = error.originalError as Failure | undefined;
   if (typeof error.extensions?.code === 'string') return { code: error.extensions.code };
+  // A variable graphql-js could not coerce (an unknown enum value, say) carries the scalar's own error as originalError.
+  if (error.message.startsWith('Variable "$')) return { code: 'BAD_USER_INPUT' };
   if (!original) {
     if (error.message.startsWith('Syntax Error')) return { code: 'GRAPHQL_PARSE_FAILED' };
-    if (error.message.startsWith('Variable "$')) return { code: 'BAD_USER_INPUT' };
     return { code: 'GRAPHQL_VALIDATION_FAILED' };
   }
   if (typeof original.extensions?.code === 'string') return { code: original.extensions.code };

@@ -6,17 +6,24 @@ import type { GraphqlLoaders } from '../graphql/loaders/loaders.factory.js';
 import { listComplexity } from '../graphql/relay.js';
 import { Topic } from '../topics/models/topic.model.js';
 import type { Topic as TopicValue } from '../topics/topics.types.js';
-import { Passage, RetrieveArgs, retrieveComplexity } from './models/passage.model.js';
+import { Passage, RetrieveResult, retrieveComplexity } from './models/passage.model.js';
+import { RetrieveInput } from './retrieval.inputs.js';
 import { RetrievalService } from './retrieval.service.js';
-import type { Passage as PassageValue } from './retrieval.types.js';
+import type { Passage as PassageValue, RetrieveResult as RetrieveResultValue } from './retrieval.types.js';
 
 @Resolver(() => Passage)
 export class RetrievalResolver {
-  constructor(private readonly retrieval: RetrievalService) {}
+  constructor(private readonly retrievalService: RetrievalService) {}
 
-  @Query(() => [Passage], { description: 'Passages with citations for a question, as POST /api/v1/retrieve', complexity: retrieveComplexity })
-  async retrieve(@Args() args: RetrieveArgs): Promise<PassageValue[]> {
-    return (await this.retrieval.retrieve({ query: args.query, topK: args.topK ?? undefined, maxChars: args.maxChars ?? undefined })).passages;
+  /** Kept as the contract gives it (a list); `retrieval` answers REST's whole shape. */
+  @Query(() => [Passage], { description: 'Passages with citations for a question, as the passages of POST /api/v1/retrieve', complexity: retrieveComplexity })
+  async retrieve(@Args() input: RetrieveInput): Promise<PassageValue[]> {
+    return (await this.retrievalService.retrieve(input)).passages;
+  }
+
+  @Query(() => RetrieveResult, { description: 'Passages with citations for a question and the engine that found them: POST /api/v1/retrieve\'s answer', complexity: retrieveComplexity })
+  retrieval(@Args() input: RetrieveInput): Promise<RetrieveResultValue> {
+    return this.retrievalService.retrieve(input);
   }
 
   @ResolveField(() => [Entity], { description: 'Entities the passage names', complexity: listComplexity })

@@ -56,5 +56,8 @@ export interface RetrieveResult {
 /** A passage's id: its topic and its position among the topic's passages. */
 export const passageId = (topicSlug: string, position: number): string => `${topicSlug}#${position}`;
 
+/** The longest question retrieve takes. */
+export const MAX_RETRIEVE_QUERY_CHARS = 1000;
+
 export const RETRIEVE_DEFAULTS = { topK: 5, maxChars: 4000, scoreThreshold: 0 } as const;
 export const RETRIEVE_LIMITS = { topK: [1, 20], maxChars: [200, 20000] } as const;

@@ -10,17 +10,10 @@ import { MetricsService } from '../observability/metrics.service.js';
 import { EmbeddedSearchEngine } from './embedded-search.engine.js';
 import { MEILI_ENGINE } from './search.tokens.js';
 import { SearchDocumentsRepository } from './search-documents.repository.js';
-import type { IndexChange, SearchDocument, SearchEngine, SearchQuery, SearchResult } from './search.types.js';
+import type { IndexChange, ReindexReport, SearchDocument, SearchEngine, SearchQuery, SearchResult } from './search.types.js';
 
 /** After Meilisearch failed, how long the embedded engine answers alone before Meilisearch is tried again. */
 export const MEILI_RETRY_MS = 30_000;
-
-export interface ReindexReport {
-  /** The engine that now answers searches. */
-  backend: SearchResult['backend'];
-  documents: number;
-  ms: number;
-}
 
 /**
  * Search over the knowledge base. The embedded engine is always built; with

@@ -4,6 +4,10 @@ import type { EntityType } from '../../../../seed/ontology/types.js';
 export const SEARCH_KINDS = ['topic', 'entity', 'snippet'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
+export const MAX_QUERY_CHARS = 500;
+export const MAX_SEARCH_LIMIT = 50;
+export const DEFAULT_SEARCH_LIMIT = 10;
+
 /** One indexed document; both engines index exactly these. */
 export interface SearchDocument {
   /** Unique across kinds, e.g. "topic:service", "entity:headless", "snippet:service:2". */
@@ -44,6 +48,13 @@ export interface SearchResult {
   /** Which engine answered: "meilisearch" or "embedded". */
   backend: 'meilisearch' | 'embedded';
   hits: SearchHit[];
+}
+
+export interface ReindexReport {
+  /** The engine that now answers searches. */
+  backend: SearchResult['backend'];
+  documents: number;
+  ms: number;
 }
 
 /** One notes document changed: its entries are replaced, and so are those of the entities it mentions(d). */

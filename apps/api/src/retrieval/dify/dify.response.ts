@@ -6,27 +6,7 @@
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EntityRefModel } from '../../common/refs.model.js';
-import type { PassageWarning } from '../retrieval.types.js';
-
-export class DifyRemovedApiWarning implements PassageWarning {
-  @ApiProperty({ enum: ['removed-api'] })
-  code: 'removed-api';
-
-  @ApiProperty({ example: 'Ingress extensions/v1beta1 was removed in Kubernetes 1.22; use networking.k8s.io/v1 instead' })
-  message: string;
-
-  @ApiProperty({ example: 'extensions/v1beta1' })
-  apiVersion: string;
-
-  @ApiProperty({ example: 'Ingress' })
-  kind: string;
-
-  @ApiProperty({ example: '1.22' })
-  removedIn: string;
-
-  @ApiProperty({ example: 'networking.k8s.io/v1' })
-  replacement: string;
-}
+import { PassageWarning } from '../models/passage.model.js';
 
 export class DifyRecordMetadata {
   @ApiProperty({ description: 'The knowledge_id asked for (Dify puts its own dataset id in its place)', example: 'kubenotes' })
@@ -77,8 +57,8 @@ export class DifyRecordMetadata {
   @ApiProperty({ type: [String], description: 'Their types, for metadata_condition', example: ['SERVICE_TYPE'] })
   entityType: string[];
 
-  @ApiPropertyOptional({ type: [DifyRemovedApiWarning], description: 'A manifest in the passage uses a removed Kubernetes API' })
-  warnings?: DifyRemovedApiWarning[];
+  @ApiPropertyOptional({ type: [PassageWarning], description: 'A manifest in the passage uses a removed Kubernetes API' })
+  warnings?: PassageWarning[];
 }
 
 export class DifyRecord {

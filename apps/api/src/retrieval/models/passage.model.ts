@@ -1,93 +1,116 @@
-import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import { RETRIEVE_DEFAULTS, RETRIEVE_LIMITS } from '../retrieval.types.js';
+import { EntityRefModel } from '../../common/refs.model.js';
+import { RETRIEVE_DEFAULTS } from '../retrieval.types.js';
+import type * as T from '../retrieval.types.js';
 
-const [TOPK_MIN, TOPK_MAX] = RETRIEVE_LIMITS.topK;
-const [CHARS_MIN, CHARS_MAX] = RETRIEVE_LIMITS.maxChars;
+// One class per shape: each is the GraphQL type and the OpenAPI schema at once.
+// `Passage.entities` is an EntityRef list in REST and whole entities in GraphQL: the resolver defines the latter.
 
 export enum PassageKind {
   PROSE = 'prose',
   SNIPPET = 'snippet',
 }
-registerEnumType(PassageKind, { name: 'PassageKind' });
-
-@ArgsType()
-export class RetrieveArgs {
-  @Field({ description: 'The question, in Chinese, English or both' })
-  @IsString() @IsNotEmpty() @MaxLength(1000)
-  query: string;
-
-  @Field(() => Int, { nullable: true, description: `How many passages, ${TOPK_MIN} to ${TOPK_MAX} (default ${RETRIEVE_DEFAULTS.topK})` })
-  @IsOptional() @IsInt() @Min(TOPK_MIN) @Max(TOPK_MAX)
-  topK?: number;
-
-  @Field(() => Int, { nullable: true, description: `Characters of passage text in all, ${CHARS_MIN} to ${CHARS_MAX}` })
-  @IsOptional() @IsInt() @Min(CHARS_MIN) @Max(CHARS_MAX)
-  maxChars?: number;
-}
+registerEnumType(PassageKind, { name: 'PassageKind', description: 'Prose, or a snippet (YAML, shell, output)' });
 
 @ObjectType({ description: 'Where a passage is written: its lines contain the passage text' })
-export class Citation {
+export class Citation implements T.Citation {
   @Field({ description: "The document's name (its path)" })
+  @ApiProperty({ description: "The document's name (its path)", example: 'concepts/service.md' })
   document: string;
 
   @Field({ description: "The document's slug" })
+  @ApiProperty({ description: "The document's slug, for GET /api/v1/documents/{slug}", example: 'concepts-service' })
   documentSlug: string;
 
   @Field(() => Int)
+  @ApiProperty({ example: 40 })
   lineStart: number;
 
   @Field(() => Int)
+  @ApiProperty({ example: 46 })
   lineEnd: number;
 }
 
 @ObjectType({ description: 'A manifest in the passage uses an API that Kubernetes removed' })
-export class PassageWarning {
+export class PassageWarning implements T.PassageWarning {
   @Field()
-  code: string;
+  @ApiProperty({ enum: ['removed-api'] })
+  code: 'removed-api';
 
   @Field()
+  @ApiProperty({ example: 'Ingress extensions/v1beta1 was removed in Kubernetes 1.22; use networking.k8s.io/v1 instead' })
   message: string;
 
   @Field()
+  @ApiProperty({ example: 'extensions/v1beta1' })
   apiVersion: string;
 
   @Field()
+  @ApiProperty({ example: 'Ingress' })
   kind: string;
 
   @Field()
+  @ApiProperty({ example: '1.22' })
   removedIn: string;
 
   @Field()
+  @ApiProperty({ example: 'networking.k8s.io/v1' })
   replacement: string;
 }
 
 @ObjectType({ description: 'A quotable passage with its citation, for chatbots' })
-export class Passage {
+export class Passage implements Omit<T.Passage, 'entities'> {
   @Field({ description: 'Stable while its topic is unchanged: the topic slug and the passage position (service#3)' })
+  @ApiProperty({ description: 'Stable while its topic is unchanged: the topic slug and the passage position', example: 'headless-service#0' })
   id: string;
 
   @Field()
+  @ApiProperty({ example: 'headless-service' })
   topicSlug: string;
 
-  @Field()
+  @Field({ description: "The topic's title" })
+  @ApiProperty({ description: "The topic's title", example: 'headless service' })
   title: string;
 
-  @Field()
+  @Field({ description: 'The cited lines contain it (whitespace aside)' })
+  @ApiProperty({ description: 'The cited lines contain it (whitespace aside)' })
   text: string;
 
   @Field(() => Float, { description: '0..1' })
+  @ApiProperty({ description: "0..1: the topic's search rank and the passage's own overlap with the query", minimum: 0, maximum: 1, example: 0.82 })
   score: number;
 
   @Field(() => Citation)
+  @ApiProperty({ type: Citation })
   citation: Citation;
 
+  @ApiProperty({ type: [EntityRefModel], description: 'Entities the passage names' })
+  entities: EntityRefModel[];
+
   @Field(() => PassageKind)
+  @ApiProperty({ enum: PassageKind, enumName: 'PassageKind' })
   kind: PassageKind;
 
   @Field(() => [PassageWarning], { nullable: true })
+  @ApiPropertyOptional({ type: [PassageWarning], description: 'Present when a manifest in the passage uses a removed API' })
   warnings?: PassageWarning[];
+}
+
+@ObjectType({ description: 'Passages best first, and which search engine found their topics (as POST /api/v1/retrieve)' })
+export class RetrieveResult implements Omit<T.RetrieveResult, 'passages'> {
+  @Field()
+  @ApiProperty({ example: 'headless service 有什么用？' })
+  query: string;
+
+  @Field({ description: '"meilisearch" or "embedded"' })
+  @ApiProperty({ enum: ['meilisearch', 'embedded'], description: 'The search engine that found the candidate topics' })
+  backend: string;
+
+  @Field(() => [Passage])
+  @ApiProperty({ type: [Passage], description: 'At most topK, within maxChars, none below scoreThreshold' })
+  passages: Passage[];
 }
 
 export function retrieveComplexity({ args, childComplexity }: Pick<ComplexityEstimatorArgs, 'args' | 'childComplexity'>): number {
