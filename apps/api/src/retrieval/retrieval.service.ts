@@ -9,6 +9,7 @@ import { ContentChanges } from '../content-changes/content-changes.service.js';
 import type { SearchHit } from '../search/search.types.js';
 import { TextAnalyzer } from '../search/text-analyzer.js';
 import type { CutPassage } from '../../../../seed/parser/passages.js';
+import type { ManifestFinding } from '../manifests/manifests.types.js';
 import { combine, overlapScore, queryProfile, selectPassages, type QueryProfile, type Ranked } from './ranking.js';
 import { RetrievalRepository, type PassageTopicRow } from './retrieval.repository.js';
 import { passageId, RETRIEVE_DEFAULTS, type Passage, type PassageWarning, type RetrieveQuery, type RetrieveResult } from './retrieval.types.js';
@@ -143,7 +144,7 @@ export class RetrievalService {
   private toPassage({ passage, score, extra: { topic, position, analysis } }: Ranked<Extra>): Passage {
     // selectPassages returns the analysed passage itself unless it had to shorten it.
     const whole = this.analyses.get(passage) === analysis;
-    const warnings = whole ? (analysis.warnings ??= removedApiWarnings(passage, topic)) : removedApiWarnings(passage, topic);
+    const warnings = whole ? (analysis.warnings ??= manifestWarnings(passage, topic)) : manifestWarnings(passage, topic);
     return {
       id: passageId(topic.slug, position),
       topicSlug: topic.slug,
@@ -186,13 +187,18 @@ function candidateScores(hits: readonly SearchHit[]) {
   return { topicScores, snippetScores };
 }
 
-/** A manifest in the passage (parsed from its text, or the stored snippet's check) that uses a removed API. */
-function removedApiWarnings(passage: CutPassage, topic: PassageTopic): PassageWarning[] {
-  const found = new Map<string, PassageWarning>();
+/**
+ * The passage's manifest warnings: removed APIs (parsed from its text, or the stored snippet's
+ * deprecation columns) and the stored check's findings on the passage's lines (info notes left out).
+ */
+function manifestWarnings(passage: CutPassage, topic: PassageTopic): PassageWarning[] {
+  const removed = new Map<string, PassageWarning>();
   const add = (apiVersion: string, kind: string, d: { replacement: string; removedIn: string }) =>
-    found.set(`${apiVersion} ${kind}`, {
+    removed.set(`${apiVersion} ${kind}`, {
       code: 'removed-api',
+      severity: 'error',
       message: `${kind} ${apiVersion} was removed in Kubernetes ${d.removedIn}; use ${d.replacement || 'a supported API'} instead`,
+      line: null,
       apiVersion, kind, removedIn: d.removedIn, replacement: d.replacement,
     });
   const parsed = extractManifest(passage.text, loadApiRemovals());
@@ -201,5 +207,14 @@ function removedApiWarnings(passage: CutPassage, topic: PassageTopic): PassageWa
   if (snippet?.apiVersion && snippet.manifestKind && snippet.deprecatedRemovedIn !== null && passage.text.includes(snippet.apiVersion)) {
     add(snippet.apiVersion, snippet.manifestKind, { replacement: snippet.deprecatedReplacement ?? '', removedIn: snippet.deprecatedRemovedIn });
   }
-  return [...found.values()];
+  const findings = snippet?.manifestStatus && Array.isArray(snippet.manifestFindings) ? (snippet.manifestFindings as unknown as ManifestFinding[]) : [];
+  const checked: PassageWarning[] = [];
+  for (const f of findings) {
+    if (f.severity === 'info' || f.line < passage.lineStart || f.line > passage.lineEnd) continue;
+    const same = f.rule === 'removed-api' && snippet ? removed.get(`${snippet.apiVersion} ${snippet.manifestKind}`) : undefined;
+    // The stored check found the removal the text shows: one warning, with the check's line and path.
+    if (same) Object.assign(same, { line: f.line, path: f.path });
+    else checked.push({ code: f.rule, severity: f.severity, message: f.message, line: f.line, path: f.path });
+  }
+  return [...removed.values(), ...checked];
 }
