@@ -6,7 +6,7 @@ import { OntologyService } from '../ingest/ontology.service.js';
 import { QueryExpander } from '../search/query-expander.js';
 import { SearchService } from '../search/search.service.js';
 import { ContentChanges } from '../content-changes/content-changes.service.js';
-import type { SearchHit } from '../search/search.types.js';
+import { snippetSlug, type SearchHit } from '../search/search.types.js';
 import { TextAnalyzer } from '../search/text-analyzer.js';
 import type { CutPassage } from '../../../../seed/parser/passages.js';
 import type { ManifestFinding } from '../manifests/manifests.types.js';
@@ -91,7 +91,7 @@ export class RetrievalService {
         const analysis = this.analyse(topic.title, passage);
         if (query.types && !analysis.entities.some((e) => query.types!.includes(e.type))) continue;
         const snippet = passage.snippetIndex === null ? undefined : topic.snippets[passage.snippetIndex];
-        const snippetScore = snippet ? snippetScores.get(`${topic.slug}:${snippet.position}`) ?? 0 : 0;
+        const snippetScore = snippet ? snippetScores.get(snippetSlug(topic.slug, snippet.position)) ?? 0 : 0;
         const overlap = overlapScore(profile, analysis.terms, analysis.entitySlugs);
         // A passage sharing nothing with the query is noise, unless search matched that very snippet.
         if (overlap === 0 && snippetScore === 0) continue;
@@ -180,9 +180,8 @@ function candidateScores(hits: readonly SearchHit[]) {
     if (!hit.topicSlug) continue;
     const score = norm(hit.score) * (hit.kind === 'entity' ? ENTITY_HIT_WEIGHT : 1);
     topicScores.set(hit.topicSlug, Math.max(topicScores.get(hit.topicSlug) ?? 0, score));
-    // Snippet hit slugs end in their position within the topic ("service:2").
-    const position = hit.kind === 'snippet' ? /:(\d+)$/.exec(hit.slug)?.[1] : undefined;
-    if (position !== undefined) snippetScores.set(`${hit.topicSlug}:${position}`, score);
+    // By the snippet entry's slug, which the passage loop spells the same way (snippetSlug).
+    if (hit.kind === 'snippet') snippetScores.set(hit.slug, score);
   }
   return { topicScores, snippetScores };
 }
