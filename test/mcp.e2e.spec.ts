@@ -172,6 +172,16 @@ function describeServer(label: string, connect: () => Client, base: () => string
       }
     });
 
+    it("retrieve takes scoreThreshold and carries a manifest's warnings with severity and line, in structuredContent and text", async () => {
+      const result = await call(connect(), 'retrieve', { query: 'PodDisruptionBudget policy/v1beta1 nginx-pdb', topK: 10, scoreThreshold: 0.1 });
+      expect(result.isError).toBeFalsy();
+      const passages = (result.structuredContent as { passages: Array<{ score: number; warnings?: Array<{ code: string; severity: string; line: number | null }> }> }).passages;
+      expect(passages.every((p) => p.score >= 0.1)).toBe(true);
+      const warning = passages.flatMap((p) => p.warnings ?? []).find((w) => w.code === 'removed-api');
+      expect(warning).toMatchObject({ severity: 'error', line: expect.any(Number) });
+      expect(text(result)).toContain(`Error (line ${warning!.line}): `);
+    });
+
     it('answers an unknown slug, a bad argument or a NUL in a slug as a tool error a model can read', async () => {
       const missing = await call(connect(), 'get_topic', { slug: 'no-such-topic' });
       expect(missing.isError).toBe(true);

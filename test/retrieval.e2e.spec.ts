@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { splitLines } from '../seed/parser/parse-document.js';
 import { DatabaseService } from '../apps/api/src/database/database.service.js';
+import { IngestService } from '../apps/api/src/ingest/ingest.service.js';
 import type { Passage } from '../apps/api/src/retrieval/retrieval.types.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -99,8 +100,43 @@ describe('POST /api/v1/retrieve', () => {
     const warned = (res.body.passages as Passage[]).find((p) => p.warnings?.length);
     expect(warned).toBeDefined();
     expect(warned!.text).toContain('policy/v1beta1');
-    expect(warned!.warnings![0]).toMatchObject({ code: 'removed-api', apiVersion: 'policy/v1beta1', kind: 'PodDisruptionBudget', replacement: 'policy/v1' });
+    expect(warned!.warnings![0]).toMatchObject({ code: 'removed-api', severity: 'error', apiVersion: 'policy/v1beta1', kind: 'PodDisruptionBudget', replacement: 'policy/v1' });
+    // The stored check found the same removal: one warning, on the apiVersion's line.
+    expect(warned!.warnings!.filter((w) => w.code === 'removed-api')).toHaveLength(1);
+    const line = warned!.warnings![0]!.line!;
+    expect(documents.get(warned!.citation.document)![line - 1]).toContain('policy/v1beta1');
     expectCited(warned!);
+  });
+
+  it("carries the stored manifest check's findings as warnings with severity and line, in REST, GraphQL and Dify", async () => {
+    const notes = [
+      '# Blorptastic deployment', '', 'The blorptastic web Deployment, with a typo the check finds:', '',
+      '```yaml', 'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: blorptastic', 'spec:',
+      '  selector:', '    matchLabels: { app: blorptastic }', '  template:', '    metadata:', '      labels: { app: blorptastic }',
+      '    spec:', '      containers:', '        - name: web', '          image: nginx', '          imagePullPolcy: Always', '```', '',
+    ].join('\n');
+    const typoLine = notes.split('\n').indexOf('          imagePullPolcy: Always') + 1;
+    await t.app.get(IngestService).ingest('blorptastic.md', notes);
+    const body = { query: 'blorptastic deployment imagePullPolcy', topK: 5 };
+    const passages = (await retrieve(body).expect(200)).body.passages as Passage[];
+    const warned = passages.find((p) => p.warnings?.some((w) => w.code === 'unknown-field'));
+    expect(warned).toBeDefined();
+    const warning = warned!.warnings!.find((w) => w.code === 'unknown-field')!;
+    expect(warning).toMatchObject({ severity: 'error', line: typoLine, path: expect.stringContaining('imagePullPolcy') });
+    expect(warning.message).toContain('imagePullPolcy');
+    expect(warning.line).toBeGreaterThanOrEqual(warned!.citation.lineStart);
+    expect(warning.line).toBeLessThanOrEqual(warned!.citation.lineEnd);
+
+    const graphql = await request(t.server).post('/graphql').send({
+      query: 'query($q: String!) { retrieval(query: $q, topK: 5) { passages { id warnings { code severity message line path } } } }', variables: { q: body.query },
+    }).expect(200);
+    const same = graphql.body.data.retrieval.passages.find((p: { id: string }) => p.id === warned!.id);
+    expect(same.warnings).toContainEqual({ code: 'unknown-field', severity: 'error', message: warning.message, line: typoLine, path: warning.path });
+
+    const dify = await request(t.server).post('/api/v1/dify/retrieval')
+      .send({ knowledge_id: 'kubenotes', query: body.query, retrieval_setting: { top_k: 5, score_threshold: 0 } }).expect(200);
+    const record = dify.body.records.find((r: { metadata: { segment_id: string } }) => r.metadata.segment_id === warned!.id);
+    expect(record.metadata.warnings).toContainEqual(warning);
   });
 
   it('answers an empty list, not an error, when nothing matches', async () => {

@@ -2,12 +2,59 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import spectralCore from '@stoplight/spectral-core';
+import spectralParsers from '@stoplight/spectral-parsers';
+import spectralRulesets from '@stoplight/spectral-rulesets';
 import { parse as parseHtml } from 'node-html-parser';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SNAPSHOT = join(process.cwd(), 'apps/api/openapi.snapshot.json');
 const UPDATE = process.env.OPENAPI_SNAPSHOT === 'write';
+
+/**
+ * Routes Fastify answers that the OpenAPI document leaves out on purpose, and why.
+ * Anything else Fastify answers must be documented (see the test below).
+ */
+const UNDOCUMENTED: Record<string, string> = {
+  'GET /openapi.json': 'the document itself',
+  'GET /docs': 'the reference page that renders the document',
+  'GET /docs/*': "the reference page's assets (a trailing * covers every route under it)",
+  'GET /health/live': 'a liveness probe for orchestrators (README), not part of the API',
+  'GET /health/ready': 'a readiness probe for orchestrators (README), not part of the API',
+  'GET /metrics': 'Prometheus text exposition for scrapers, not JSON',
+  'GET /mcp': 'the MCP streamable HTTP transport: JSON-RPC described by its tools/list, not REST',
+  'POST /mcp': 'the MCP streamable HTTP transport (JSON-RPC)',
+  'DELETE /mcp': 'the MCP streamable HTTP transport (ends a session)',
+  'GET /graphql': 'GraphQL: described by its SDL (apps/api/src/graphql/schema.graphql); a browser gets the explorer',
+  'POST /graphql': 'GraphQL: described by its SDL',
+  'GET /graphql/explorer/{file}': "the GraphQL explorer's assets",
+  'GET /explore': 'the offline graph explorer page',
+  'GET /explore/assets/{file}': "the graph explorer's assets",
+};
+
+const excluded = (route: string, key: string) => (key.endsWith('*') ? route.startsWith(key.slice(0, -1)) : route === key);
+const isExcluded = (route: string) => Object.keys(UNDOCUMENTED).some((key) => excluded(route, key));
+
+/**
+ * Every method and path Fastify routes, from its route tree (printRoutes with
+ * commonPrefix off prints one node per registered path segment, nested by 4 columns).
+ * HEAD is left out: Fastify adds it to every GET.
+ */
+function fastifyRoutes(tree: string): string[] {
+  const stack: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^(.*?)[├└]── (.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    stack.length = depth;
+    stack.push(match[2]!);
+    const path = stack.join('').replace(/\/\*$/, '/*').replace(/:(\w+)/g, '{$1}');
+    for (const method of (match[3] ?? '').split(', ').filter((m) => m && m !== 'HEAD')) routes.push(`${method} ${path}`);
+  }
+  return routes;
+}
 
 describe('the OpenAPI document and the /docs reference page', () => {
   let t: TestApp;
@@ -45,6 +92,58 @@ describe('the OpenAPI document and the /docs reference page', () => {
     const neighbors = paths['/api/v1/entities/{slug}/neighbors'].get;
     expect(neighbors.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/Neighborhood');
     expect(neighbors.parameters.find((p: { name: string }) => p.name === 'depth').schema).toMatchObject({ minimum: 1, maximum: 3 });
+  });
+
+  it("passes Spectral's OpenAPI ruleset (spectral:oas, recommended rules) with no error and no warning", async () => {
+    const { Spectral, Document } = spectralCore;
+    const spectral = new Spectral();
+    spectral.setRuleset({ extends: [[spectralRulesets.oas as never, 'recommended']], rules: {
+      // Summaries say what each operation does; a second, longer text per operation would repeat them.
+      'operation-description': 'off',
+    } } as never);
+    const text = JSON.stringify(await fetchDocument(), null, 2);
+    const results = await spectral.run(new Document(text, spectralParsers.Json, '/openapi.json'));
+    const found = results.map((r) => `${['error', 'warn', 'info', 'hint'][r.severity]} ${r.code} at ${r.path.join('.')}: ${r.message}`);
+    expect(found.filter((r) => r.startsWith('error') || r.startsWith('warn'))).toEqual([]);
+  });
+
+  it('Spectral does find errors: a broken example is reported', async () => {
+    const { Spectral, Document } = spectralCore;
+    const spectral = new Spectral();
+    spectral.setRuleset({ extends: [[spectralRulesets.oas as never, 'recommended']] } as never);
+    const document = await fetchDocument();
+    document.components.schemas.SearchHit.properties.score.example = 'not a number';
+    const results = await spectral.run(new Document(JSON.stringify(document), spectralParsers.Json, '/openapi.json'));
+    expect(results.filter((r) => r.severity === 0).map((r) => r.code)).toContain('oas3-valid-schema-example');
+  });
+
+  it('documents every route Fastify answers, or leaves it out on purpose (UNDOCUMENTED says why)', async () => {
+    const { paths } = await fetchDocument();
+    const documented = Object.entries(paths as Record<string, object>).flatMap(([path, operations]) => Object.keys(operations).map((m) => `${m.toUpperCase()} ${path}`));
+    const routes = fastifyRoutes(t.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false }));
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.filter((route) => !documented.includes(route) && !isExcluded(route))).toEqual([]);
+    // Nothing documented that Fastify does not answer, and no exclusion left over from a route that is gone.
+    expect(documented.filter((route) => !routes.includes(route))).toEqual([]);
+    expect(Object.keys(UNDOCUMENTED).filter((key) => !routes.some((route) => excluded(route, key)))).toEqual([]);
+    expect(documented.filter((route) => route.endsWith(' /mcp') || route.includes('/graphql'))).toEqual([]);
+  });
+
+  it('gives every operation a success response with its schema, and names only security schemes that exist', async () => {
+    const { paths, components } = await fetchDocument();
+    const schemes = Object.keys(components.securitySchemes);
+    for (const [path, operations] of Object.entries(paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }>; security?: Array<Record<string, unknown>> }>>)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const success = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
+        const described = success.filter(([status, response]) => status === '204' || Object.values(response.content ?? {}).some((c) => c.schema));
+        expect({ route: `${method} ${path}`, described: described.length > 0 }).toEqual({ route: `${method} ${path}`, described: true });
+        for (const requirement of operation.security ?? []) expect(schemes).toEqual(expect.arrayContaining(Object.keys(requirement)));
+      }
+    }
+    for (const path of ['/api/v1/search', '/api/v1/retrieve', '/api/v1/dify/retrieval', '/api/v1/admin/reindex']) {
+      const [operation] = Object.values(paths[path]) as Array<{ responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> }>;
+      expect(operation!.responses['200']!.content['application/json']!.schema.$ref).toMatch(/^#\/components\/schemas\//);
+    }
   });
 
   it('matches the committed snapshot (after an intended change: npm run openapi:snapshot, and review the diff)', async () => {

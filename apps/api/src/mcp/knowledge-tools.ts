@@ -15,8 +15,9 @@ import { GraphService } from '../graph/graph.service.js';
 import { MAX_DEPTH } from '../graph/graph.types.js';
 import { ManifestsService } from '../manifests/manifests.service.js';
 import { RetrievalService } from '../retrieval/retrieval.service.js';
-import { RETRIEVE_LIMITS } from '../retrieval/retrieval.types.js';
+import { MAX_RETRIEVE_QUERY_CHARS, RETRIEVE_LIMITS } from '../retrieval/retrieval.types.js';
 import { SearchService } from '../search/search.service.js';
+import { MAX_QUERY_CHARS } from '../search/search.types.js';
 import { TopicsService } from '../topics/topics.service.js';
 import type { Links, McpContext } from './mcp-context.js';
 import { cite, comparisonText, entityText, manifestCheckText, neighborsText, passagesText, topicText } from './tool-text.js';
@@ -55,7 +56,7 @@ export class KnowledgeTools {
     server.registerTool('search', {
       title: 'Search the notes',
       description: 'Full-text search over topics, entities and snippets (Chinese or English). Returns {"results":[{id,title,url}]}; pass an id to fetch for the full text.',
-      inputSchema: { query: z.string().min(1).max(500).describe('Search words, e.g. "headless service" or 就绪探针') },
+      inputSchema: { query: z.string().min(1).max(MAX_QUERY_CHARS).describe('Search words, e.g. "headless service" or 就绪探针') },
       outputSchema: searchOutput,
       annotations: readOnly,
     }, ({ query }) => run(async () => json({ results: await this.searchResults(query, links) })));
@@ -130,9 +131,10 @@ export class KnowledgeTools {
       title: 'Passages that answer a question',
       description: 'The best passages of the notes for a question (Chinese, English or mixed), each with its citation (document and line range) and the entities it names; warns when a manifest uses a removed Kubernetes API. Quote passages with their citation.',
       inputSchema: {
-        query: z.string().min(1).max(1000).describe('The question'),
+        query: z.string().min(1).max(MAX_RETRIEVE_QUERY_CHARS).describe('The question'),
         topK: z.number().int().min(RETRIEVE_LIMITS.topK[0]).max(RETRIEVE_LIMITS.topK[1]).optional().describe('How many passages (default 5)'),
         maxChars: z.number().int().min(RETRIEVE_LIMITS.maxChars[0]).max(RETRIEVE_LIMITS.maxChars[1]).optional().describe('Characters in all (default 4000)'),
+        scoreThreshold: z.number().min(0).max(1).optional().describe('Drop passages scoring below this, 0 to 1 (default 0)'),
         types: z.array(z.enum(ENTITY_TYPES)).optional().describe('Only passages naming an entity of these types'),
       },
       outputSchema: retrieveOutput,

@@ -22,7 +22,7 @@ export function passagesText(result: RetrieveResult): string {
 function passageText(p: Passage, n: number): string {
   const lines = [`[${n}] ${p.title} — ${cite(p.citation)} (topic ${p.topicSlug}, score ${p.score})`, p.text];
   if (p.entities.length) lines.push(`Entities: ${refs(p.entities)}`);
-  for (const w of p.warnings ?? []) lines.push(`Warning: ${w.message}`);
+  for (const w of p.warnings ?? []) lines.push(`${w.severity === 'error' ? 'Error' : 'Warning'}${w.line === null ? '' : ` (line ${w.line})`}: ${w.message}`);
   return lines.join('\n');
 }
 

@@ -22,6 +22,17 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         'Lists are cursor-paginated: pass `nextCursor` back as `cursor` until it is null.',
     )
     .setVersion(version)
+    // Relative: the document describes the server that serves it, wherever that is.
+    .addServer('/')
+    .addTag('topics', 'Sections of the notes')
+    .addTag('entities', 'Kubernetes concepts from the ontology')
+    .addTag('graph', 'Typed relations between entities')
+    .addTag('search', 'Full-text search')
+    .addTag('retrieval', 'Cited passages for chatbots')
+    .addTag('dify', "Dify's External Knowledge API")
+    .addTag('documents', 'The notes documents')
+    .addTag('manifests', 'Kubernetes manifests in the notes, checked')
+    .addTag('admin', 'Maintenance behind the admin key')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key', description: 'ADMIN_API_KEY, for the write endpoints' }, ADMIN_KEY_SCHEME)
     .addSecurity(RETRIEVAL_KEY_SCHEME, { type: 'http', scheme: 'bearer', description: 'RETRIEVAL_API_KEY, for the Dify endpoint when it is set' })
     // Answers any route can give: rate limiting, a lost database, our own failure.

@@ -19,6 +19,7 @@ const passageTopicSelect = {
     select: {
       position: true, kind: true, lineStart: true, lineEnd: true, apiVersion: true, manifestKind: true,
       deprecatedReplacement: true, deprecatedRemovedIn: true, deprecatedNote: true,
+      manifestStatus: true, manifestFindings: true,
     },
   },
 } satisfies Prisma.TopicSelect;

@@ -6,9 +6,10 @@ import { OntologyService } from '../ingest/ontology.service.js';
 import { QueryExpander } from '../search/query-expander.js';
 import { SearchService } from '../search/search.service.js';
 import { ContentChanges } from '../content-changes/content-changes.service.js';
-import type { SearchHit } from '../search/search.types.js';
+import { snippetSlug, type SearchHit } from '../search/search.types.js';
 import { TextAnalyzer } from '../search/text-analyzer.js';
 import type { CutPassage } from '../../../../seed/parser/passages.js';
+import type { ManifestFinding } from '../manifests/manifests.types.js';
 import { combine, overlapScore, queryProfile, selectPassages, type QueryProfile, type Ranked } from './ranking.js';
 import { RetrievalRepository, type PassageTopicRow } from './retrieval.repository.js';
 import { passageId, RETRIEVE_DEFAULTS, type Passage, type PassageWarning, type RetrieveQuery, type RetrieveResult } from './retrieval.types.js';
@@ -90,7 +91,7 @@ export class RetrievalService {
         const analysis = this.analyse(topic.title, passage);
         if (query.types && !analysis.entities.some((e) => query.types!.includes(e.type))) continue;
         const snippet = passage.snippetIndex === null ? undefined : topic.snippets[passage.snippetIndex];
-        const snippetScore = snippet ? snippetScores.get(`${topic.slug}:${snippet.position}`) ?? 0 : 0;
+        const snippetScore = snippet ? snippetScores.get(snippetSlug(topic.slug, snippet.position)) ?? 0 : 0;
         const overlap = overlapScore(profile, analysis.terms, analysis.entitySlugs);
         // A passage sharing nothing with the query is noise, unless search matched that very snippet.
         if (overlap === 0 && snippetScore === 0) continue;
@@ -143,7 +144,7 @@ export class RetrievalService {
   private toPassage({ passage, score, extra: { topic, position, analysis } }: Ranked<Extra>): Passage {
     // selectPassages returns the analysed passage itself unless it had to shorten it.
     const whole = this.analyses.get(passage) === analysis;
-    const warnings = whole ? (analysis.warnings ??= removedApiWarnings(passage, topic)) : removedApiWarnings(passage, topic);
+    const warnings = whole ? (analysis.warnings ??= manifestWarnings(passage, topic)) : manifestWarnings(passage, topic);
     return {
       id: passageId(topic.slug, position),
       topicSlug: topic.slug,
@@ -179,20 +180,24 @@ function candidateScores(hits: readonly SearchHit[]) {
     if (!hit.topicSlug) continue;
     const score = norm(hit.score) * (hit.kind === 'entity' ? ENTITY_HIT_WEIGHT : 1);
     topicScores.set(hit.topicSlug, Math.max(topicScores.get(hit.topicSlug) ?? 0, score));
-    // Snippet hit slugs end in their position within the topic ("service:2").
-    const position = hit.kind === 'snippet' ? /:(\d+)$/.exec(hit.slug)?.[1] : undefined;
-    if (position !== undefined) snippetScores.set(`${hit.topicSlug}:${position}`, score);
+    // By the snippet entry's slug, which the passage loop spells the same way (snippetSlug).
+    if (hit.kind === 'snippet') snippetScores.set(hit.slug, score);
   }
   return { topicScores, snippetScores };
 }
 
-/** A manifest in the passage (parsed from its text, or the stored snippet's check) that uses a removed API. */
-function removedApiWarnings(passage: CutPassage, topic: PassageTopic): PassageWarning[] {
-  const found = new Map<string, PassageWarning>();
+/**
+ * The passage's manifest warnings: removed APIs (parsed from its text, or the stored snippet's
+ * deprecation columns) and the stored check's findings on the passage's lines (info notes left out).
+ */
+function manifestWarnings(passage: CutPassage, topic: PassageTopic): PassageWarning[] {
+  const removed = new Map<string, PassageWarning>();
   const add = (apiVersion: string, kind: string, d: { replacement: string; removedIn: string }) =>
-    found.set(`${apiVersion} ${kind}`, {
+    removed.set(`${apiVersion} ${kind}`, {
       code: 'removed-api',
+      severity: 'error',
       message: `${kind} ${apiVersion} was removed in Kubernetes ${d.removedIn}; use ${d.replacement || 'a supported API'} instead`,
+      line: null,
       apiVersion, kind, removedIn: d.removedIn, replacement: d.replacement,
     });
   const parsed = extractManifest(passage.text, loadApiRemovals());
@@ -201,5 +206,14 @@ function removedApiWarnings(passage: CutPassage, topic: PassageTopic): PassageWa
   if (snippet?.apiVersion && snippet.manifestKind && snippet.deprecatedRemovedIn !== null && passage.text.includes(snippet.apiVersion)) {
     add(snippet.apiVersion, snippet.manifestKind, { replacement: snippet.deprecatedReplacement ?? '', removedIn: snippet.deprecatedRemovedIn });
   }
-  return [...found.values()];
+  const findings = snippet?.manifestStatus && Array.isArray(snippet.manifestFindings) ? (snippet.manifestFindings as unknown as ManifestFinding[]) : [];
+  const checked: PassageWarning[] = [];
+  for (const f of findings) {
+    if (f.severity === 'info' || f.line < passage.lineStart || f.line > passage.lineEnd) continue;
+    const same = f.rule === 'removed-api' && snippet ? removed.get(`${snippet.apiVersion} ${snippet.manifestKind}`) : undefined;
+    // The stored check found the removal the text shows: one warning, with the check's line and path.
+    if (same) Object.assign(same, { line: f.line, path: f.path });
+    else checked.push({ code: f.rule, severity: f.severity, message: f.message, line: f.line, path: f.path });
+  }
+  return [...removed.values(), ...checked];
 }

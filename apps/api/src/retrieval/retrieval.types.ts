@@ -1,14 +1,24 @@
 import type { EntityType } from '../../../../seed/ontology/types.js';
 import type { EntityRef } from '../common/refs.types.js';
 
-/** A manifest in the passage uses an API that Kubernetes removed. */
+/**
+ * A problem with a manifest in the passage: an API Kubernetes removed (found in the
+ * text, or by the stored check), or a finding of the snippet's stored manifest check.
+ */
 export interface PassageWarning {
-  code: 'removed-api';
+  /** The check's rule: removed-api, deprecated-api, schema, unknown-field or yaml. */
+  code: string;
+  severity: 'error' | 'warning' | 'info';
   message: string;
-  apiVersion: string;
-  kind: string;
-  removedIn: string;
-  replacement: string;
+  /** Its line in the cited document; null when unknown (a manifest only parsed from the text). */
+  line: number | null;
+  /** JSON pointer into the manifest (stored findings). */
+  path?: string;
+  /** For removed-api: the API, its kind, the release that removed it and its replacement. */
+  apiVersion?: string;
+  kind?: string;
+  removedIn?: string;
+  replacement?: string;
 }
 
 export interface Citation {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../../../generated/prisma/client.js';
 import { DatabaseService } from '../database/database.service.js';
-import type { SearchDocument } from './search.types.js';
+import { snippetSlug, type SearchDocument } from './search.types.js';
 
 /** Reads what search indexes (topics, entities, snippets) and shapes it as SearchDocuments. */
 @Injectable()
@@ -114,9 +114,9 @@ export class SearchDocumentsRepository {
     return rows.map((s) => {
       const manifest = s.manifestKind ? ` — ${s.manifestKind}${s.manifestName ? ` ${s.manifestName}` : ''}` : '';
       return {
-        id: `snippet:${s.topic.slug}:${s.position}`,
+        id: `snippet:${snippetSlug(s.topic.slug, s.position)}`,
         kind: 'snippet' as const,
-        slug: `${s.topic.slug}:${s.position}`,
+        slug: snippetSlug(s.topic.slug, s.position),
         title: `${s.topic.title} (${s.kind})${manifest}`,
         text: s.content,
         topicSlug: s.topic.slug,

@@ -26,6 +26,13 @@ export interface SearchDocument {
   aliases: string[];
 }
 
+/**
+ * A snippet entry's slug: its topic's slug and its position there ("service:2"). The one
+ * place that spells it: the index writes it, retrieval looks a snippet's hit up by it
+ * (never parsing a position back out of a slug).
+ */
+export const snippetSlug = (topicSlug: string, position: number): string => `${topicSlug}:${position}`;
+
 export interface SearchQuery {
   q: string;
   kinds?: SearchKind[];

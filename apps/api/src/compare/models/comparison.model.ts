@@ -18,8 +18,8 @@ export class ComparedAttribute implements T.ComparedAttribute {
     type: 'object',
     description: 'Value per entity slug; null where the entity has no such attribute',
     additionalProperties: {
-      nullable: true,
-      oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
+      // OpenAPI 3.0: `nullable` needs a `type` beside it, so null rides on the string branch.
+      oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
     },
     example: { clusterip: true, nodeport: true, loadbalancer: true },
   })

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiResponse, ApiSecurity } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { RETRIEVAL_KEY_SCHEME } from '../../openapi/openapi.setup.js';
 import { DifyAuthGuard } from './dify-auth.guard.js';
 import { DifyErrorFilter } from './dify-error.filter.js';
@@ -10,6 +10,7 @@ import { DifyService } from './dify.service.js';
 const difyError = (status: number, description: string) => ApiResponse({ status, description, type: DifyErrorResponse });
 
 /** Dify's External Knowledge API: register {base}/api/v1/dify as the endpoint; Dify appends /retrieval. */
+@ApiTags('dify')
 @Controller('api/v1/dify')
 @UseFilters(DifyErrorFilter)
 @UseGuards(DifyAuthGuard)

@@ -17,7 +17,11 @@ export class DifyRetrievalSetting {
 }
 
 export class DifyConditionItem {
-  @ApiProperty({ description: 'Metadata field: document, topicSlug, entityType (also title, kind, entity, lineStart, lineEnd)', example: 'entityType' })
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    description: 'Metadata field: document, topicSlug, entityType (also title, kind, entity, lineStart, lineEnd); older Dify sends a list of fields',
+    example: 'entityType',
+  })
   @IsDefined() @IsString({ each: true }) @MaxLength(200, { each: true })
   name!: string | string[];
 

@@ -57,7 +57,7 @@ export class DifyRecordMetadata {
   @ApiProperty({ type: [String], description: 'Their types, for metadata_condition', example: ['SERVICE_TYPE'] })
   entityType: string[];
 
-  @ApiPropertyOptional({ type: [PassageWarning], description: 'A manifest in the passage uses a removed Kubernetes API' })
+  @ApiPropertyOptional({ type: [PassageWarning], description: "A manifest in the passage uses a removed Kubernetes API, or its stored check found problems on the passage's lines" })
   warnings?: PassageWarning[];
 }
 

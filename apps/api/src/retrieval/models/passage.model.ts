@@ -33,31 +33,43 @@ export class Citation implements T.Citation {
   lineEnd: number;
 }
 
-@ObjectType({ description: 'A manifest in the passage uses an API that Kubernetes removed' })
+@ObjectType({ description: "A problem with a manifest in the passage: a removed API, or a finding of the snippet's manifest check" })
 export class PassageWarning implements T.PassageWarning {
-  @Field()
-  @ApiProperty({ enum: ['removed-api'] })
-  code: 'removed-api';
+  @Field({ description: "The check's rule: removed-api, deprecated-api, schema, unknown-field or yaml" })
+  @ApiProperty({ description: "The check's rule: removed-api, deprecated-api, schema, unknown-field or yaml", example: 'removed-api' })
+  code: string;
+
+  @Field(() => String, { description: 'error, warning or info' })
+  @ApiProperty({ enum: ['error', 'warning', 'info'], example: 'error' })
+  severity: T.PassageWarning['severity'];
 
   @Field()
   @ApiProperty({ example: 'Ingress extensions/v1beta1 was removed in Kubernetes 1.22; use networking.k8s.io/v1 instead' })
   message: string;
 
-  @Field()
-  @ApiProperty({ example: 'extensions/v1beta1' })
-  apiVersion: string;
+  @Field(() => Int, { nullable: true, description: 'Its line in the cited document; null when unknown' })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Its line in the cited document; null when unknown (a manifest only parsed from the text)', example: 42 })
+  line: number | null;
 
-  @Field()
-  @ApiProperty({ example: 'Ingress' })
-  kind: string;
+  @Field(() => String, { nullable: true, description: 'JSON pointer into the manifest' })
+  @ApiPropertyOptional({ description: 'JSON pointer into the manifest (findings of the stored check)', example: '/spec/template/spec/containers/0/imagePullPolcy' })
+  path?: string;
 
-  @Field()
-  @ApiProperty({ example: '1.22' })
-  removedIn: string;
+  @Field(() => String, { nullable: true, description: 'removed-api: the API' })
+  @ApiPropertyOptional({ description: 'removed-api: the API', example: 'extensions/v1beta1' })
+  apiVersion?: string;
 
-  @Field()
-  @ApiProperty({ example: 'networking.k8s.io/v1' })
-  replacement: string;
+  @Field(() => String, { nullable: true, description: "removed-api: the manifest's kind" })
+  @ApiPropertyOptional({ description: "removed-api: the manifest's kind", example: 'Ingress' })
+  kind?: string;
+
+  @Field(() => String, { nullable: true, description: 'removed-api: the release that removed it' })
+  @ApiPropertyOptional({ description: 'removed-api: the release that removed it', example: '1.22' })
+  removedIn?: string;
+
+  @Field(() => String, { nullable: true, description: 'removed-api: the API to use instead' })
+  @ApiPropertyOptional({ description: 'removed-api: the API to use instead', example: 'networking.k8s.io/v1' })
+  replacement?: string;
 }
 
 @ObjectType({ description: 'A quotable passage with its citation, for chatbots' })
@@ -94,7 +106,7 @@ export class Passage implements Omit<T.Passage, 'entities'> {
   kind: PassageKind;
 
   @Field(() => [PassageWarning], { nullable: true })
-  @ApiPropertyOptional({ type: [PassageWarning], description: 'Present when a manifest in the passage uses a removed API' })
+  @ApiPropertyOptional({ type: [PassageWarning], description: "Present when a manifest in the passage uses a removed API or its stored check found problems on the passage's lines" })
   warnings?: PassageWarning[];
 }
 
