@@ -1,8 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import request from 'supertest';
+import { describeWithChromium, launchChromium } from './support/chromium.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const KEY = 'explore-admin-key-0123456789';
@@ -43,7 +44,7 @@ interface Session {
  * The explorer in a real browser with no internet: every request that does
  * not go to the API is blocked and recorded, and none may be needed.
  */
-describe('graph explorer in Chromium', () => {
+describeWithChromium('explore.browser.spec.ts')('graph explorer in Chromium', () => {
   let t: TestApp;
   let origin: string;
   let browser: Browser;
@@ -54,10 +55,7 @@ describe('graph explorer in Chromium', () => {
     await request(t.server).post('/api/v1/documents').set('x-api-key', KEY).send({ name: 'hostile.md', content: HOSTILE }).expect(201);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     origin = new URL(await t.app.getUrl()).origin;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium('explore.browser.spec.ts');
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

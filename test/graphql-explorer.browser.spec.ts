@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { describeWithChromium, launchChromium } from './support/chromium.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * The explorer in a real browser with no internet: every request that does not
  * go to the API is blocked and recorded, and none may be needed.
  */
-describe('GraphQL explorer in Chromium', () => {
+describeWithChromium('graphql-explorer.browser.spec.ts')('GraphQL explorer in Chromium', () => {
   let t: TestApp;
   let origin: string;
   let browser: Browser;
@@ -14,10 +15,7 @@ describe('GraphQL explorer in Chromium', () => {
     t = await startTestApp();
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     origin = new URL(await t.app.getUrl()).origin;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium('graphql-explorer.browser.spec.ts');
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -10,6 +10,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { registerHttpHardening } from './http/http-hardening.js';
 import { registerShutdownAnswer, ShutdownAwareFastifyAdapter } from './http/shutdown-answer.js';
+import { registerStaticFiles } from './http/static-files.js';
 import { registerMetrics } from './observability/register-metrics.js';
 import { setupOpenApi } from './openapi/openapi.setup.js';
 import { registerRestResponseCache } from './response-cache/rest-response-cache.js';
@@ -40,6 +41,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   });
   registerShutdownAnswer(app, adapter);
   await registerHttpHardening(app, config);
+  await registerStaticFiles(app);
   registerRestResponseCache(app);
   registerMetrics(app);
   app.useGlobalFilters(new ProblemDetailsFilter(logger));

@@ -61,7 +61,11 @@ export class DatabaseService {
     }
     const dataDir = config.dataDir === 'memory://' ? 'memory://' : resolve(config.dataDir, 'pglite');
     if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
-    const pglite = await PGlite.create(dataDir);
+    return DatabaseService.overPGlite(await PGlite.create(dataDir));
+  }
+
+  /** Over an open PGlite, which it closes on close(); tests hand it one cloned from a migrated template. */
+  static overPGlite(pglite: PGlite): DatabaseService {
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
     return new DatabaseService(
       'pglite',

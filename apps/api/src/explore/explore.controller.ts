@@ -1,8 +1,9 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '../common/problems.js';
-import { exploreAsset, explorePage, type ExploreAsset } from './explore-assets.js';
+import { sendAsset, sendPage } from '../http/static-files.js';
+import { EXPLORE_PAGE, exploreAsset } from './explore-assets.js';
 
 /**
  * GET /explore: a page drawing the entity graph, and its files. Not part of the
@@ -12,22 +13,15 @@ import { exploreAsset, explorePage, type ExploreAsset } from './explore-assets.j
 @Controller('explore')
 export class ExploreController {
   @Get()
-  page(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    // no-cache: always revalidated, so a new release's page is seen at once.
-    return send(request, reply.header('cache-control', 'no-cache'), explorePage());
+  page(@Res() reply: FastifyReply) {
+    return sendPage(reply, EXPLORE_PAGE);
   }
 
   @Get('assets/:file')
-  file(@Param('file') file: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const asset = exploreAsset(file);
-    if (!asset) throw new NotFoundError('explorer file', file);
+  file(@Param('file') file: string, @Res() reply: FastifyReply) {
+    const path = exploreAsset(file);
+    if (!path) throw new NotFoundError('explorer file', file);
     // Revalidated daily; the ETag makes a revalidation a 304 without the 440 kB Cytoscape bundle.
-    return send(request, reply.header('cache-control', 'public, max-age=86400'), asset);
+    return sendAsset(reply, path);
   }
-}
-
-function send(request: FastifyRequest, reply: FastifyReply, asset: ExploreAsset) {
-  reply.header('etag', asset.etag);
-  if (request.headers['if-none-match'] === asset.etag) return reply.status(304).send();
-  return reply.type(asset.contentType).send(asset.body);
 }

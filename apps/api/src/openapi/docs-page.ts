@@ -1,22 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sendAsset } from '../http/static-files.js';
 
 /**
  * The API reference page: Swagger UI from the swagger-ui-dist package, every
- * file served by this API so the page works with no internet. Served from an
- * allow-list rather than @fastify/static (which SwaggerModule.setup uses):
- * five fixed files need no directory serving, and @fastify/static cannot be
- * loaded under Jest's ESM runtime (it require()s an ESM-only dependency).
+ * file served by this API so the page works with no internet. Only these five
+ * files of the package are served (by @fastify/static's sendFile), not its folder.
  */
-const ASSETS: Record<string, string> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'application/javascript; charset=utf-8',
-  'swagger-ui-standalone-preset.js': 'application/javascript; charset=utf-8',
-  'favicon-32x32.png': 'image/png',
-  'favicon-16x16.png': 'image/png',
-};
+const ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'favicon-32x32.png', 'favicon-16x16.png'];
 
 /** A file of its own, not an inline script, so the CSP can stay script-src 'self'. */
 function initScript(openApiPath: string): string {
@@ -57,7 +49,6 @@ function page(base: string, title: string): string {
 
 export function registerDocsPage(fastify: FastifyInstance, options: { path: string; openApiPath: string; title: string }): void {
   const root = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-  const cache = new Map<string, Buffer>();
   const html = page(options.path, options.title);
   const init = initScript(options.openApiPath);
 
@@ -65,11 +56,5 @@ export function registerDocsPage(fastify: FastifyInstance, options: { path: stri
   // One address for the page; people type the trailing slash too.
   fastify.get(`${options.path}/`, (_request, reply) => reply.redirect(options.path, 301));
   fastify.get(`${options.path}/docs-init.js`, (_request, reply) => reply.type('application/javascript; charset=utf-8').send(init));
-  for (const [file, contentType] of Object.entries(ASSETS)) {
-    fastify.get(`${options.path}/${file}`, (_request, reply) => {
-      let body = cache.get(file);
-      if (!body) cache.set(file, (body = readFileSync(join(root, file))));
-      return reply.type(contentType).header('cache-control', 'public, max-age=86400').send(body);
-    });
-  }
+  for (const file of ASSETS) fastify.get(`${options.path}/${file}`, (_request, reply) => sendAsset(reply, join(root, file)));
 }

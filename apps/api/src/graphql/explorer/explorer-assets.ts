@@ -1,62 +1,32 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The explorer's files, served by the API itself so it works with no internet:
- * GraphiQL's bundle and styles, React 18's UMD builds, and our start-up script.
- * Only these names are served; each is read once, on first request.
+ * GraphiQL's bundle and styles, React 18's UMD builds, and our start-up script
+ * (./public, copied beside the compiled module by scripts/copy-assets.mjs).
+ * Only these names are served.
  */
 const require = createRequire(import.meta.url);
-
-export interface ExplorerAsset {
-  contentType: string;
-  body: Buffer;
-  etag: string;
-}
-
-const FILES: Record<string, { pkg: string; file: string; contentType: string }> = {
-  'graphiql.min.js': { pkg: 'graphiql', file: 'graphiql.min.js', contentType: 'text/javascript; charset=utf-8' },
-  'graphiql.min.css': { pkg: 'graphiql', file: 'graphiql.min.css', contentType: 'text/css; charset=utf-8' },
-  'react.production.min.js': { pkg: 'react', file: 'umd/react.production.min.js', contentType: 'text/javascript; charset=utf-8' },
-  'react-dom.production.min.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', contentType: 'text/javascript; charset=utf-8' },
-};
 
 /** From the package folder: react's `exports` map does not list its UMD builds, so require.resolve cannot name them. */
 function packageFile(pkg: string, file: string): string {
   return join(dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
-/** Starts GraphiQL against the endpoint the page was served from (no inline script: the CSP allows only 'self'). */
-const EXPLORER_JS = `'use strict';
-(function () {
-  var fetcher = GraphiQL.createFetcher({ url: window.location.pathname, enableIncrementalDelivery: false });
-  var defaultQuery = '# Explore the kubenotes knowledge base; Ctrl-Enter runs the query.\\n' +
-    '{\\n  topic(slug: "service") {\\n    title\\n    children { slug title }\\n    entities { name type }\\n  }\\n}\\n';
-  ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, { fetcher: fetcher, defaultQuery: defaultQuery, isHeadersEditorEnabled: true })
-  );
-})();
-`;
+/** name -> absolute path, resolved on first use. */
+const FILES: Record<string, () => string> = {
+  'graphiql.min.js': () => packageFile('graphiql', 'graphiql.min.js'),
+  'graphiql.min.css': () => packageFile('graphiql', 'graphiql.min.css'),
+  'react.production.min.js': () => packageFile('react', 'umd/react.production.min.js'),
+  'react-dom.production.min.js': () => packageFile('react-dom', 'umd/react-dom.production.min.js'),
+  'explorer.js': () => fileURLToPath(new URL('./public/explorer.js', import.meta.url)),
+};
 
-const cache = new Map<string, ExplorerAsset>();
-
-function asset(body: Buffer, contentType: string): ExplorerAsset {
-  return { body, contentType, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
-}
-
-export function explorerAsset(name: string): ExplorerAsset | undefined {
-  const hit = cache.get(name);
-  if (hit) return hit;
-  let found: ExplorerAsset | undefined;
-  if (name === 'explorer.js') found = asset(Buffer.from(EXPLORER_JS), 'text/javascript; charset=utf-8');
-  else if (Object.hasOwn(FILES, name)) {
-    const { pkg, file, contentType } = FILES[name]!;
-    found = asset(readFileSync(packageFile(pkg, file)), contentType);
-  }
-  if (found) cache.set(name, found);
-  return found;
+/** The file served as /graphql/explorer/<name>, if it is one. */
+export function explorerAsset(name: string): string | undefined {
+  return Object.hasOwn(FILES, name) ? FILES[name]!() : undefined;
 }
 
 export const EXPLORER_ASSET_PATH = '/graphql/explorer';

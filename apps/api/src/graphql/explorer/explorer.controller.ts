@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '../../common/problems.js';
+import { sendAsset } from '../../http/static-files.js';
 import { explorerAsset } from './explorer-assets.js';
 
 /** The explorer's static files (the page itself is answered on GET /graphql, see ../http-hooks.ts). */
@@ -9,12 +10,10 @@ import { explorerAsset } from './explorer-assets.js';
 @Controller('graphql/explorer')
 export class ExplorerController {
   @Get(':file')
-  file(@Param('file') file: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const asset = explorerAsset(file);
-    if (!asset) throw new NotFoundError('explorer file', file);
+  file(@Param('file') file: string, @Res() reply: FastifyReply) {
+    const path = explorerAsset(file);
+    if (!path) throw new NotFoundError('explorer file', file);
     // Revalidated daily; the ETag makes a revalidation a 304 without the 3.5 MB bundle.
-    reply.header('cache-control', 'public, max-age=86400').header('etag', asset.etag);
-    if (request.headers['if-none-match'] === asset.etag) return reply.status(304).send();
-    return reply.type(asset.contentType).send(asset.body);
+    return sendAsset(reply, path);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
-import { loadOntology } from '../seed/ontology/load.js';
-import { createMentionFinder } from '../seed/parser/linker.js';
+import { loadOntology } from '../../seed/ontology/load.js';
+import { createMentionFinder } from '../../seed/parser/linker.js';
 
 const ontology = loadOntology();
 const find = createMentionFinder(ontology);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   idfOf, linkScorer, linksFrom, mentionStats, relateTopics, relationEvidence, type TopicEntities,
-} from '../seed/parser/related-topics.js';
+} from '../../seed/parser/related-topics.js';
 
 const topics: TopicEntities<string>[] = [
   { key: 'a', entities: new Set(['pod', 'headless', 'service']) },

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { parseDocument, splitLines } from '../seed/parser/parse-document.js';
-import { cutSectionPassages, shortenPassage, SNIPPET_MAX, TARGET, type CutPassage } from '../seed/parser/passages.js';
-import type { ParsedBlock, ParsedSection } from '../seed/parser/types.js';
-import { citationProblems, derivableByDeletion } from './support/citations.js';
+import { parseDocument, splitLines } from '../../seed/parser/parse-document.js';
+import { cutSectionPassages, shortenPassage, SNIPPET_MAX, TARGET, type CutPassage } from '../../seed/parser/passages.js';
+import type { ParsedBlock, ParsedSection } from '../../seed/parser/types.js';
+import { citationProblems, derivableByDeletion } from '../support/citations.js';
 
-const NOTES = readFileSync(new URL('../seed/notes/k8s-notes.txt', import.meta.url), 'utf8');
+const NOTES = readFileSync(new URL('../../seed/notes/k8s-notes.txt', import.meta.url), 'utf8');
 const flatten = (sections: ParsedSection[]): ParsedSection[] => sections.flatMap((s) => [s, ...flatten(s.children)]);
 const SEED = flatten(parseDocument('k8s-notes.txt', NOTES).sections);
 /** A section made of prose blocks only, as the notes format gives them (verbatim, consecutive lines). */
@@ -16,7 +16,7 @@ const prose = (text: string, firstLine: number): Pick<ParsedSection, 'blocks' | 
 
 describe('passages cut from the seed notes', () => {
   it('are the passages the old body-splitting cutter gave, section by section', () => {
-    const captured = JSON.parse(readFileSync(new URL('./fixtures/seed-notes-passages.json', import.meta.url), 'utf8')) as
+    const captured = JSON.parse(readFileSync(new URL('../fixtures/seed-notes-passages.json', import.meta.url), 'utf8')) as
       Array<{ lineStart: number; title: string; passages: CutPassage[] }>;
     expect(SEED.map((s) => ({ lineStart: s.lineStart, title: s.title, passages: cutSectionPassages(s) }))).toEqual(captured);
     expect(captured.flatMap((c) => c.passages).length).toBeGreaterThan(SEED.length);
@@ -74,7 +74,7 @@ describe('passages cut from Markdown blocks', () => {
       ['snippet', 0],
       ['prose', null],
     ]);
-    const pod = readFileSync(new URL('./fixtures/markdown-notes/concepts/objects/pod.md', import.meta.url), 'utf8');
+    const pod = readFileSync(new URL('../fixtures/markdown-notes/concepts/objects/pod.md', import.meta.url), 'utf8');
     const init = parseDocument('pod.md', pod, { format: 'markdown' }).sections[1]!.children[0]!;
     expect(cutSectionPassages(init).map((p) => [p.kind, p.lineStart, p.lineEnd])).toEqual([
       ['prose', 27, 27], ['snippet', 29, 42], ['prose', 44, 44],

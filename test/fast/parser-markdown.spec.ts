@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { parseDocument, splitLines } from '../seed/parser/parse-document.js';
-import { detectFormat } from '../seed/parser/headers.js';
-import { buildTopicGraph } from '../seed/parser/topic-graph.js';
-import type { ParsedDocument, ParsedSection, ParsedSnippet } from '../seed/parser/types.js';
-import { citationProblems, derivableByDeletion } from './support/citations.js';
+import { parseDocument, splitLines } from '../../seed/parser/parse-document.js';
+import { detectFormat } from '../../seed/parser/headers.js';
+import { buildTopicGraph } from '../../seed/parser/topic-graph.js';
+import type { ParsedDocument, ParsedSection, ParsedSnippet } from '../../seed/parser/types.js';
+import { citationProblems, derivableByDeletion } from '../support/citations.js';
 
-const ROOT = fileURLToPath(new URL('./fixtures/markdown-notes/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../fixtures/markdown-notes/', import.meta.url));
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })

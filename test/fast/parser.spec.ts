@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from '@jest/globals';
-import { parseDocument } from '../seed/parser/parse-document.js';
-import { checkManifest, extractManifest, loadApiRemovals } from '../seed/parser/manifests.js';
-import { detectSnippets } from '../seed/parser/blocks.js';
-import { detectLang } from '../seed/parser/lang.js';
-import type { ParsedSection, ParsedSnippet } from '../seed/parser/types.js';
+import { parseDocument } from '../../seed/parser/parse-document.js';
+import { checkManifest, extractManifest, loadApiRemovals } from '../../seed/parser/manifests.js';
+import { detectSnippets } from '../../seed/parser/blocks.js';
+import { detectLang } from '../../seed/parser/lang.js';
+import type { ParsedSection, ParsedSnippet } from '../../seed/parser/types.js';
 
-const NOTES = readFileSync(new URL('../seed/notes/k8s-notes.txt', import.meta.url), 'utf8');
+const NOTES = readFileSync(new URL('../../seed/notes/k8s-notes.txt', import.meta.url), 'utf8');
 const LINES = NOTES.split('\n');
 const doc = parseDocument('k8s-notes.txt', NOTES);
 const all = (sections: ParsedSection[]): ParsedSection[] => sections.flatMap((s) => [s, ...all(s.children)]);
@@ -116,7 +116,7 @@ describe('parseDocument on the seed notes', () => {
   });
 
   it('reproduces the parse captured before the Markdown rewrite, new fields aside', () => {
-    const captured: unknown = JSON.parse(readFileSync(new URL('./fixtures/seed-notes-parse.json', import.meta.url), 'utf8'));
+    const captured: unknown = JSON.parse(readFileSync(new URL('../fixtures/seed-notes-parse.json', import.meta.url), 'utf8'));
     const withoutNewFields = (sections: ParsedSection[]): unknown[] => sections.map(({ blocks: _b, children, snippets: list, ...rest }) => ({
       ...rest,
       snippets: list.map(({ language: _l, ...snippet }) => snippet),

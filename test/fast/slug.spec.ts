@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
-import { parseDocument } from '../seed/parser/parse-document.js';
-import { slugify } from '../seed/parser/slug.js';
-import { buildTopicGraph } from '../seed/parser/topic-graph.js';
+import { parseDocument } from '../../seed/parser/parse-document.js';
+import { slugify } from '../../seed/parser/slug.js';
+import { buildTopicGraph } from '../../seed/parser/topic-graph.js';
 
 describe('slugify', () => {
   it('transliterates Chinese without tones', () => {

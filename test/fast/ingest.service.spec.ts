@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EntitiesService } from '../../apps/api/src/entities/entities.service.js';
+import { insertInChunks } from '../../apps/api/src/ingest/ingest.repository.js';
+import { IngestService } from '../../apps/api/src/ingest/ingest.service.js';
+import { TopicsService } from '../../apps/api/src/topics/topics.service.js';
+import { startServices, type Services } from './support/services.js';
+
+const MARKDOWN = `# Probes
+
+A liveness probe (存活探针) restarts the container; a readiness probe takes the Pod out of the Service.
+
+\`\`\`yaml
+# not a header
+apiVersion: policy/v1beta1
+kind: PodDisruptionBudget
+metadata:
+  name: web-pdb
+\`\`\`
+
+## Service
+A headless service (无头服务) has no cluster IP.
+`;
+
+/** Everything a reader can see of the graph, for before/after comparisons. */
+async function snapshot(s: Services) {
+  const topics = (await s.get(TopicsService).list({ limit: 100 })).items;
+  const details = await Promise.all(topics.map((topic) => s.get(TopicsService).get(topic.slug)));
+  const entities = await s.get(EntitiesService).list({ limit: 100 });
+  return { topics, details, entities };
+}
+
+const status = (work: Promise<unknown>) => work.then(() => 200, (error: { status?: number }) => error.status ?? 500);
+
+/** IngestService over a real database (seeded with seed/notes), without HTTP; "restart" is a new module over the same data. */
+describe('ingest', () => {
+  let s: Services;
+  beforeAll(async () => {
+    s = await startServices({ seed: true });
+  });
+  afterAll(() => s?.close());
+
+  it('ingesting twice and restarting change nothing', async () => {
+    const before = await snapshot(s);
+    const again = await s.get(IngestService).ingestFolder('seed/notes');
+    expect(again).toMatchObject({ added: [], replaced: [], unchanged: ['k8s-notes.txt'], failed: [] });
+    expect(await snapshot(s)).toEqual(before);
+    await s.restart();
+    expect(await s.get(IngestService).seedIfEmpty('seed/notes')).toBeNull();
+    expect(await snapshot(s)).toEqual(before);
+  });
+
+  it('ingests Markdown, flags removed APIs, keeps slugs unique across documents, and replaces by name', async () => {
+    const ingest = s.get(IngestService);
+    const topics = s.get(TopicsService);
+    const report = await ingest.ingest('extra.md', MARKDOWN);
+    expect(report).toMatchObject({ unchanged: false, topics: 2, snippets: 1 });
+    // "Service" exists in the seed notes as `service`; this document's topic must not steal it.
+    expect((await topics.get('service')).source.document).toBe('k8s-notes.txt');
+    const probes = await topics.get('probes');
+    expect(probes.source.document).toBe('extra.md');
+    expect(probes.snippets[0]!.manifest).toMatchObject({
+      apiVersion: 'policy/v1beta1',
+      kind: 'PodDisruptionBudget',
+      name: 'web-pdb',
+      deprecated: { replacement: 'policy/v1', removedIn: '1.25' },
+    });
+    expect(probes.entities.map((e) => e.slug)).toEqual(expect.arrayContaining(['liveness-probe', 'readiness-probe']));
+    expect((await topics.list({ parent: 'probes' })).items[0]!.slug).toBe('service--extra');
+
+    const replaced = await ingest.ingest('extra.md', MARKDOWN.replace('## Service', '## Headless'));
+    expect(replaced.unchanged).toBe(false);
+    expect(await status(topics.get('service--extra'))).toBe(404);
+    expect(await status(topics.get('headless'))).toBe(200);
+    expect(await status(topics.get('probes'))).toBe(200);
+    await ingest.deleteDocument('extra');
+    expect(await status(topics.get('probes'))).toBe(404);
+  });
+
+  it('a failure mid-ingest leaves the previous state untouched', async () => {
+    const before = await snapshot(s);
+    // A real database error half way through the write: a trigger refuses one topic title.
+    await s.database.sql((sql) =>
+      sql.exec(`
+        CREATE FUNCTION refuse_topic() RETURNS trigger AS $$
+        BEGIN IF NEW.title = 'Refused' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;
+        CREATE TRIGGER refuse_topic BEFORE INSERT ON topics FOR EACH ROW EXECUTE FUNCTION refuse_topic();`),
+    );
+    const broken = MARKDOWN.replace('## Service', '## Refused');
+    await expect(s.get(IngestService).ingest('extra.md', broken)).rejects.toThrow();
+    expect(await snapshot(s)).toEqual(before);
+    await s.database.sql((sql) => sql.exec('DROP TRIGGER refuse_topic ON topics; DROP FUNCTION refuse_topic();'));
+  });
+
+  it('links stored notes again when the ontology changes (ONTOLOGY_DIR adds an entity the notes already name)', async () => {
+    const mentioning = async () => (await s.get(TopicsService).list({ entity: 'zebra-sidecar', limit: 100 })).items.map((t) => t.slug);
+    await s.get(IngestService).ingest('zebra.md', '# Meshes\n\nThe Zebra sidecar (斑马边车) proxies every call.\n');
+    expect(await status(s.get(EntitiesService).get('zebra-sidecar'))).toBe(404);
+
+    const extra = mkdtempSync(join(tmpdir(), 'kubenotes-ontology-'));
+    try {
+      writeFileSync(join(extra, 'mesh.yaml'), 'type: ECOSYSTEM\nentities:\n  - slug: zebra-sidecar\n    name: Zebra sidecar\n    aliases: [斑马边车]\n    description: A made-up proxy.\n    attributes: {}\n');
+      await s.restart({ ONTOLOGY_DIR: extra });
+      expect(await mentioning()).toEqual(['meshes']);
+      // And back: without the folder the entity and its mentions are gone, the topic stays.
+      await s.restart();
+      expect(await status(s.get(EntitiesService).get('zebra-sidecar'))).toBe(404);
+      expect(await status(s.get(TopicsService).get('meshes'))).toBe(200);
+      await s.get(IngestService).deleteDocument('zebra');
+    } finally {
+      rmSync(extra, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('insertInChunks', () => {
+  it('sends rows in statements under the parameter budget, one after another, never two at once', async () => {
+    const rows = Array.from({ length: 25_000 }, (_, i) => ({ relationId: i, topicId: i }));
+    const chunks: number[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    await insertInChunks(rows, async (chunk) => {
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      chunks.push(chunk.length);
+      inFlight--;
+    });
+    expect(chunks).toEqual([15_000, 10_000]); // 2 columns: 30 000 parameters per statement at most
+    expect(mostInFlight).toBe(1);
+    await insertInChunks([], async () => {
+      throw new Error('no statement for no rows');
+    });
+  });
+});
