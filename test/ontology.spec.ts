@@ -203,6 +203,27 @@ describe('Kubernetes kinds as entities', () => {
       { from: 'network-policy', type: 'SELECTS', to: 'pod' }, { from: 'containerd', type: 'IMPLEMENTS', to: 'cri' }, { from: 'calico', type: 'IMPLEMENTS', to: 'cni' },
     ]));
   });
+
+  it('names what handbook chapters are about, by phrases rather than bare words', () => {
+    const about: Record<string, string> = {
+      '使用 Kustomize 配置应用': 'kustomize', 'Minikube 本地集群': 'minikube', '服务网格的架构': 'service-mesh', '链路追踪的原理': 'tracing',
+      '日志收集架构': 'logging', '证书轮换': 'tls-certificates', '垃圾收集': 'garbage-collection', '集群升级': 'cluster-upgrade',
+      '拓扑感知路由': 'topology-aware-routing', 'client-go 中的 informer': 'client-go', 'SharedInformerFactory 详解': 'informer', 'DNS 排错': 'troubleshooting',
+      'AzureDisk 挂载失败': 'azure-disk', '安装 Weave scope': 'weave-scope', '云原生应用规范模型': 'oam', '资源请求与限制': 'resource-requests-limits',
+    };
+    for (const [text, slug] of Object.entries(about)) expect([text, mentioned(text)]).toEqual([text, expect.arrayContaining([slug])]);
+    // 服务网格 is the concept, not Istio; Weave Scope is not Weave Net; a feiskyer "边缘节点" is an ingress edge node, not edge computing.
+    expect(mentioned('服务网格')).toEqual(['service-mesh']);
+    expect(mentioned('安装 Weave scope')).not.toContain('weave-net');
+    expect(mentioned('边缘节点配置')).toEqual(['node']);
+    // Bare generic words and manifest boilerplate name nothing.
+    expect(mentioned('工作负载 日志 测试 版本 镜像 量化 span metrics')).toEqual([]);
+    expect(mentioned('imagePullPolicy: Always\ndnsPolicy: ClusterFirst\nschedulerName: default-scheduler')).toEqual([]);
+    expect(o.relations).toEqual(expect.arrayContaining([
+      { from: 'istio', type: 'IMPLEMENTS', to: 'service-mesh' }, { from: 'weave-net', type: 'IMPLEMENTS', to: 'cni' },
+      { from: 'kubefed', type: 'REPLACED_BY', to: 'karmada' }, { from: 'client-go', type: 'IMPLEMENTS', to: 'informer' },
+    ]));
+  });
 });
 
 describe('resolveKind and provisionalEntity', () => {
