@@ -113,6 +113,9 @@ export const retrieveOutput = z.looseObject({
     citation: z.looseObject({ document: z.string(), documentSlug: z.string(), ...lines }),
     entities: z.array(entityRef),
     kind: z.enum(['prose', 'snippet']),
+    headingPath: z.array(z.string()).describe('document › section › subsection'),
+    previous: z.string().nullable().describe('The passage before it in its document, for widening the context'),
+    next: z.string().nullable().describe('The passage after it in its document'),
     warnings: z.array(z.looseObject({
       code: z.literal('removed-api'),
       message: z.string(),

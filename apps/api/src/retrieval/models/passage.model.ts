@@ -86,6 +86,15 @@ export class Passage {
   @Field(() => PassageKind)
   kind: PassageKind;
 
+  @Field(() => [String], { description: 'document › section › subsection: where the passage sits' })
+  headingPath: string[];
+
+  @Field(() => String, { nullable: true, description: 'The id of the passage before it in its document, for widening the context' })
+  previous: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The id of the passage after it in its document' })
+  next: string | null;
+
   @Field(() => [PassageWarning], { nullable: true })
   warnings?: PassageWarning[];
 }
