@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
+import { highlight } from '../apps/api/src/search/highlight.js';
 import { EmbeddedSearchEngine } from '../apps/api/src/search/embedded-search.engine.js';
 import { QueryExpander } from '../apps/api/src/search/query-expander.js';
 import type { SearchDocument } from '../apps/api/src/search/search.types.js';
@@ -87,17 +88,20 @@ function baseline(analyzer: TextAnalyzer, documents: SearchDocument[]) {
     const rarer = terms.filter((t) => (frequency.get(t) ?? 0) <= documents.length * 0.1);
     return rarer.length ? rarer : terms;
   };
+  const byId = new Map(documents.map((d) => [d.id, d]));
   return (q: string) => {
     const ownAll = analyzer.queryTerms(q);
     const own = common(ownAll);
     const expansion = common(analyzer.queryTerms(expander.expand(q).phrases.join('\n')).filter((t) => !ownAll.includes(t)));
     const isOwn = (i: number) => i < own.length;
-    return index.search([...own, ...expansion].join(' '), {
+    const results = index.search([...own, ...expansion].join(' '), {
       tokenize: (t) => t.split(' '), processTerm: (t) => t, boost: { title: 3, aliases: 2, text: 1 }, combineWith: 'OR',
       prefix: (t, i) => isOwn(i) && /^[\p{L}\p{N}]+$/u.test(t) && t.length >= 3,
       fuzzy: (t, i) => (isOwn(i) && !/\p{Script=Han}/u.test(t) && t.length >= 4 && !frequency.has(t) ? 0.2 : false),
       boostTerm: (_t, i) => (isOwn(i) ? 1 : 0.5),
-    }).slice(0, 10);
+    });
+    // As the engine answered: the best ten, each with its highlight.
+    return results.slice(0, 10).map((r) => highlight(byId.get(String(r.id))!.text, Object.keys(r.match)));
   };
 }
 
