@@ -78,3 +78,31 @@ describe('EmbeddedSearchEngine under a stream of updates', () => {
     }
   });
 });
+
+describe('EmbeddedSearchEngine ranking on common words and headings', () => {
+  // Every entry's body says "service" (over the common-word share), as Kubernetes notes do.
+  const types = (slug: string, title: string, headings: string[] = []): SearchDocument =>
+    ({ ...topic(slug, slug, title, `类型 说明。A service, a pod and a node appear here, as everywhere. ${slug}`), headings });
+  const corpus = [
+    types('job-types', 'Job 的类型'),
+    types('secret-types', 'Secret 类型'),
+    types('ingress-types', 'Ingress 类型'),
+    types('service', 'Service', ['concepts']),
+    types('service-types', '类型', ['service', 'Service']),
+    ...Array.from({ length: 12 }, (_, i) => types(`other-${i}`, `Other ${i}`)),
+  ];
+
+  it('keeps a common word that names a title (service in "Service 有哪几种类型") and ranks the heading-path match first', async () => {
+    const e = engine();
+    await e.rebuild(corpus);
+    const hits = await e.search({ q: 'Service 有哪几种类型', limit: 5 });
+    expect(hits[0]!.slug).toBe('service-types');
+    expect(hits.slice(0, 2).map((h) => h.slug).sort()).toEqual(['service', 'service-types']);
+  });
+
+  it('ranks a title match above the same word in a body', async () => {
+    const e = engine();
+    await e.rebuild([topic('x', 'body', 'Notes', 'the gateway routes traffic; gateway gateway'), topic('x', 'titled', 'Gateway', 'routes traffic')]);
+    expect((await e.search({ q: 'gateway', limit: 2 })).map((h) => h.slug)).toEqual(['titled', 'body']);
+  });
+});

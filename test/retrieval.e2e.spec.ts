@@ -139,6 +139,23 @@ describe('POST /api/v1/retrieve', () => {
     expect(record.metadata.warnings).toContainEqual(warning);
   });
 
+  it('gives each passage its heading path and its neighbours in reading order', async () => {
+    const passages = (await retrieve({ query: 'headless service', topK: 20, maxChars: 20000 }).expect(200)).body.passages as Passage[];
+    expect(passages.length).toBeGreaterThan(3);
+    for (const p of passages) {
+      expect(p.headingPath.at(-1)).toBe(p.title);
+      const position = Number(p.id.split('#')[1]);
+      if (position > 0) expect(p.previous).toBe(`${p.topicSlug}#${position - 1}`);
+      expect(p.next).not.toBe(p.id);
+    }
+    // A subsection is read under its parents: the path is longer than the title alone somewhere.
+    expect(passages.some((p) => p.headingPath.length > 1)).toBe(true);
+    // Walking `next` from a passage and `previous` back returns to it.
+    const linked = passages.find((p) => p.next && passages.some((q) => q.id === p.next));
+    if (linked) expect(passages.find((q) => q.id === linked.next)!.previous).toBe(linked.id);
+    expect(passages.filter((p) => p.previous === null).length).toBeLessThanOrEqual(1);
+  });
+
   it('answers an empty list, not an error, when nothing matches', async () => {
     const res = await retrieve({ query: 'zzqxv wplkj' }).expect(200);
     expect(res.body.passages).toEqual([]);

@@ -113,6 +113,9 @@ export const retrieveOutput = z.looseObject({
     citation: z.looseObject({ document: z.string(), documentSlug: z.string(), ...lines }),
     entities: z.array(entityRef),
     kind: z.enum(['prose', 'snippet']),
+    headingPath: z.array(z.string()).describe('document › section › subsection'),
+    previous: z.string().nullable().describe('The passage before it in its document, for widening the context'),
+    next: z.string().nullable().describe('The passage after it in its document'),
     warnings: z.array(z.looseObject({
       code: z.string().describe('removed-api, deprecated-api, schema, unknown-field or yaml'),
       severity: z.enum(['error', 'warning', 'info']),

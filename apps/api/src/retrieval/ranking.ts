@@ -20,8 +20,19 @@ export interface QueryProfile {
 }
 
 const EXPANSION_WEIGHT = 0.5;
-/** The topic's search rank counts this much of a passage's score; the passage's own overlap the rest. */
-const TOPIC_WEIGHT = 0.4;
+/**
+ * A passage's score: its topic's search rank, its own overlap with the query
+ * (read under its headings), and how much of the query its heading path
+ * (document › section › subsection) names. The rank carries most: search already
+ * weighed titles over bodies across the whole corpus.
+ */
+const TOPIC_WEIGHT = 0.5;
+const OVERLAP_WEIGHT = 0.3;
+const HEADING_WEIGHT = 0.2;
+/** Each further passage of a topic already chosen counts this much less, so five passages are not one section. */
+const SAME_TOPIC_DECAY = 0.85;
+/** Passages whose terms overlap this much (Jaccard) say the same thing: only the better one is kept. */
+const NEAR_DUPLICATE = 0.8;
 /** A shortened passage shorter than this is not worth quoting. */
 const MIN_QUOTE = 60;
 
@@ -52,8 +63,19 @@ export function overlapScore(profile: QueryProfile, passageTerms: ReadonlySet<st
   return (terms + named) / 2;
 }
 
-export function combine(topicScore: number, overlap: number): number {
-  return Math.round((TOPIC_WEIGHT * topicScore + (1 - TOPIC_WEIGHT) * overlap) * 1e4) / 1e4;
+/** 0..1: the weighted share of the query's terms (synonyms at their lower weight) that the heading path holds. */
+export function headingScore(profile: QueryProfile, headingTerms: ReadonlySet<string>): number {
+  let total = 0;
+  let found = 0;
+  for (const [term, weight] of profile.terms) {
+    total += weight;
+    if (headingTerms.has(term)) found += weight;
+  }
+  return total ? found / total : 0;
+}
+
+export function combine(topicScore: number, overlap: number, heading = 0): number {
+  return Math.round((TOPIC_WEIGHT * topicScore + OVERLAP_WEIGHT * overlap + HEADING_WEIGHT * heading) * 1e4) / 1e4;
 }
 
 export interface Ranked<T> {
@@ -61,30 +83,55 @@ export interface Ranked<T> {
   score: number;
   /** Citation key: document + first line, to drop the same lines reached twice. */
   key: string;
+  /** The topic it belongs to, for SAME_TOPIC_DECAY. */
+  group?: string;
+  /** Its terms, to recognise a near-duplicate. */
+  terms?: ReadonlySet<string>;
   extra: T;
 }
 
+/** Jaccard similarity of two term sets. */
+function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
 /**
- * Best first; duplicates (same lines, or the same text elsewhere) dropped; below
+ * Best first, a topic's further passages decayed (SAME_TOPIC_DECAY); duplicates
+ * (same lines, the same text elsewhere, or nearly the same terms) dropped; below
  * the threshold dropped; then taken while topK and the character budget allow —
  * a passage that does not fit is shortened to whole sentences if a useful part fits.
  */
 export function selectPassages<T>(ranked: readonly Ranked<T>[], options: { topK: number; maxChars: number; scoreThreshold: number }): Ranked<T>[] {
-  const sorted = [...ranked].sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  const byScore = (a: Ranked<T>, b: Ranked<T>) => b.score - a.score || a.key.localeCompare(b.key);
+  const sorted = [...ranked].sort(byScore);
+  // Within a topic, the second-best passage counts SAME_TOPIC_DECAY, the third its square…
+  const seenGroups = new Map<string, number>();
+  const decayed = sorted.map((item) => {
+    if (item.group === undefined) return item;
+    const n = seenGroups.get(item.group) ?? 0;
+    seenGroups.set(item.group, n + 1);
+    return n === 0 ? item : { ...item, score: Math.round(item.score * SAME_TOPIC_DECAY ** n * 1e4) / 1e4 };
+  }).sort(byScore);
   const seenKeys = new Set<string>();
   const seenTexts = new Set<string>();
+  const kept: ReadonlySet<string>[] = [];
   const out: Ranked<T>[] = [];
   let used = 0;
-  for (const item of sorted) {
+  for (const item of decayed) {
     if (out.length >= options.topK) break;
     if (item.score < options.scoreThreshold || item.score <= 0) continue;
     const text = item.passage.text.replace(/\s+/g, ' ');
     if (seenKeys.has(item.key) || seenTexts.has(text)) continue;
+    if (item.terms && kept.some((terms) => similarity(terms, item.terms!) >= NEAR_DUPLICATE)) continue;
     const room = options.maxChars - used;
     const fitted = item.passage.text.length <= room ? item.passage : room >= MIN_QUOTE ? shortenPassage(item.passage, room) : null;
     if (!fitted) continue;
     seenKeys.add(item.key);
     seenTexts.add(text);
+    if (item.terms) kept.push(item.terms);
     used += fitted.text.length;
     out.push({ ...item, passage: fitted });
   }

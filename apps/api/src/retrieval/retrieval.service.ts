@@ -10,8 +10,9 @@ import { snippetSlug, type SearchHit } from '../search/search.types.js';
 import { TextAnalyzer } from '../search/text-analyzer.js';
 import type { CutPassage } from '../../../../seed/parser/passages.js';
 import type { ManifestFinding } from '../manifests/manifests.types.js';
-import { combine, overlapScore, queryProfile, selectPassages, type QueryProfile, type Ranked } from './ranking.js';
-import { RetrievalRepository, type PassageTopicRow } from './retrieval.repository.js';
+import { documentHeading } from '../search/heading-path.js';
+import { combine, headingScore, overlapScore, queryProfile, selectPassages, type QueryProfile, type Ranked } from './ranking.js';
+import { ancestorTitles, RetrievalRepository, type PassageTopicRow } from './retrieval.repository.js';
 import { passageId, RETRIEVE_DEFAULTS, type Passage, type PassageWarning, type RetrieveQuery, type RetrieveResult } from './retrieval.types.js';
 
 /** Search hits asked for per passage wanted: passages are ranked within these candidate topics. */
@@ -32,8 +33,12 @@ interface Extra {
 /** What ranking needs of a passage, worked out once per passage (jieba and the alias trie are most of a retrieve's CPU). */
 interface PassageAnalysis {
   entities: EntityRef[];
-  /** Terms of the topic title and the passage: a passage is read under its heading. */
+  /** Terms of the heading path and the passage: a passage is read under its headings. */
   terms: Set<string>;
+  /** Terms of the passage alone, to recognise near-duplicates. */
+  ownTerms: Set<string>;
+  /** Terms of the heading path (document › section › this topic's title). */
+  headingTerms: Set<string>;
   /** Entities of the passage and of its topic's title. */
   entitySlugs: Set<string>;
   warnings?: PassageWarning[];
@@ -88,15 +93,15 @@ export class RetrievalService {
     for (const topic of topics) {
       const topicScore = topicScores.get(topic.slug) ?? 0;
       for (const [position, passage] of topic.passages.entries()) {
-        const analysis = this.analyse(topic.title, passage);
+        const analysis = this.analyse(topic.headingPath, passage);
         if (query.types && !analysis.entities.some((e) => query.types!.includes(e.type))) continue;
         const snippet = passage.snippetIndex === null ? undefined : topic.snippets[passage.snippetIndex];
         const snippetScore = snippet ? snippetScores.get(snippetSlug(topic.slug, snippet.position)) ?? 0 : 0;
         const overlap = overlapScore(profile, analysis.terms, analysis.entitySlugs);
         // A passage sharing nothing with the query is noise, unless search matched that very snippet.
         if (overlap === 0 && snippetScore === 0) continue;
-        const score = combine(Math.max(topicScore, snippetScore), overlap);
-        ranked.push({ passage, score, key: `${topic.document.name}:${passage.lineStart}`, extra: { topic, position, analysis } });
+        const score = combine(Math.max(topicScore, snippetScore), overlap, headingScore(profile, analysis.headingTerms));
+        ranked.push({ passage, score, key: `${topic.document.name}:${passage.lineStart}`, group: topic.slug, terms: analysis.ownTerms, extra: { topic, position, analysis } });
       }
     }
     const chosen = selectPassages(ranked, { topK, maxChars, scoreThreshold });
@@ -115,13 +120,18 @@ export class RetrievalService {
     return slugs.flatMap((slug) => this.topics.get(key(slug)) ?? []);
   }
 
-  private analyse(title: string, passage: CutPassage): PassageAnalysis {
+  private analyse(headingPath: readonly string[], passage: CutPassage): PassageAnalysis {
     let analysis = this.analyses.get(passage);
     if (!analysis) {
       const entities = this.entitiesIn(passage.text);
+      const title = headingPath.at(-1) ?? '';
+      const headingTerms = new Set(this.analyzer.terms(headingPath.join('\n')));
+      const ownTerms = new Set(this.analyzer.terms(passage.text));
       analysis = {
         entities,
-        terms: new Set(this.analyzer.terms(`${title}\n${passage.text}`)),
+        terms: new Set([...headingTerms, ...ownTerms]),
+        ownTerms,
+        headingTerms,
         entitySlugs: new Set([...entities, ...this.entitiesIn(title)].map((e) => e.slug)),
       };
       this.analyses.set(passage, analysis);
@@ -155,19 +165,37 @@ export class RetrievalService {
       // A shortened passage may have lost some of its mentions.
       entities: whole ? analysis.entities : this.entitiesIn(passage.text),
       kind: passage.kind,
+      headingPath: topic.headingPath,
+      ...neighbours(topic, position),
       ...(warnings.length ? { warnings } : {}),
     };
   }
 }
 
-/** A topic as retrieval ranks it: its stored passages as the cutter made them. */
-type PassageTopic = Omit<PassageTopicRow, 'passages'> & { passages: CutPassage[] };
+/** A topic as retrieval ranks it: its stored passages as the cutter made them, under its heading path. */
+type PassageTopic = Omit<PassageTopicRow, 'passages'> & { passages: CutPassage[]; headingPath: string[] };
 
 function toPassageTopic({ passages, ...topic }: PassageTopicRow): PassageTopic {
+  const document = documentHeading(topic.document);
   return {
     ...topic,
+    headingPath: [...(document ? [document] : []), ...ancestorTitles(topic), topic.title],
     passages: passages.map((p) => ({ kind: p.kind, text: p.text, lineStart: p.lineStart, lineEnd: p.lineEnd, snippetIndex: p.snippetPosition, cuts: p.cuts })),
   };
+}
+
+/**
+ * The passages before and after one in reading order (across its document's
+ * sections), so a chatbot can widen the context; null at the document's ends.
+ */
+function neighbours(topic: PassageTopic, position: number): { previous: string | null; next: string | null } {
+  const order = topic.document.topics;
+  const at = order.findIndex((t) => t.slug === topic.slug);
+  let previous: string | null = position > 0 ? passageId(topic.slug, position - 1) : null;
+  for (let i = at - 1; previous === null && i >= 0; i--) if (order[i]!._count.passages > 0) previous = passageId(order[i]!.slug, order[i]!._count.passages - 1);
+  let next: string | null = position + 1 < topic.passages.length ? passageId(topic.slug, position + 1) : null;
+  for (let i = at + 1; next === null && at >= 0 && i < order.length; i++) if (order[i]!._count.passages > 0) next = passageId(order[i]!.slug, 0);
+  return { previous, next };
 }
 
 /** Per topic slug the best hit, normalised by the best hit overall (0..1); per snippet likewise. */

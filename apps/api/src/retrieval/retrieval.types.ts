@@ -43,6 +43,12 @@ export interface Passage {
   entities: EntityRef[];
   /** "prose" or "snippet" (YAML, shell, output). */
   kind: 'prose' | 'snippet';
+  /** Where it sits: the document's title (or file name), then its section titles down to its own. */
+  headingPath: string[];
+  /** The passage just before it in its document (possibly in the previous section), null at the start. */
+  previous: string | null;
+  /** The passage just after it in its document, null at the end. */
+  next: string | null;
   warnings?: PassageWarning[];
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../../../generated/prisma/client.js';
 import { DatabaseService } from '../database/database.service.js';
+import { ancestorHeadings } from './heading-path.js';
 import { snippetSlug, type SearchDocument } from './search.types.js';
 
 /** Reads what search indexes (topics, entities, snippets) and shapes it as SearchDocuments. */
@@ -13,17 +14,14 @@ export class SearchDocumentsRepository {
   }
 
   async findAll(): Promise<SearchDocument[]> {
-    const [topics, entities, snippets] = await Promise.all([this.topics({}), this.entities({}), this.snippets({})]);
-    return [...topics, ...entities, ...snippets];
+    const [{ topics, headings }, entities] = await Promise.all([this.topics({}), this.entities({})]);
+    return [...topics, ...entities, ...(await this.snippets({}, headings))];
   }
 
   /** A notes document's topics and snippets (none when it is gone). */
   async findForDocument(documentSlug: string): Promise<SearchDocument[]> {
-    const [topics, snippets] = await Promise.all([
-      this.topics({ document: { slug: documentSlug } }),
-      this.snippets({ topic: { document: { slug: documentSlug } } }),
-    ]);
-    return [...topics, ...snippets];
+    const { topics, headings } = await this.topics({ document: { slug: documentSlug } });
+    return [...topics, ...(await this.snippets({ topic: { document: { slug: documentSlug } } }, headings))];
   }
 
   /** Slugs of the entities a notes document's topics mention. */
@@ -39,20 +37,26 @@ export class SearchDocumentsRepository {
     return slugs.length ? this.entities({ slug: { in: [...slugs] } }) : Promise.resolve([]);
   }
 
-  /** Topics with their mentioned entities' names and aliases, so either language's word finds them. */
-  private async topics(where: Prisma.TopicWhereInput): Promise<SearchDocument[]> {
+  /**
+   * Topics with their mentioned entities' names and aliases, so either language's word finds them,
+   * and their heading paths (whole documents are read, so every ancestor is among the rows).
+   */
+  private async topics(where: Prisma.TopicWhereInput): Promise<{ topics: SearchDocument[]; headings: Map<number, string[]> }> {
     const rows = await this.prisma.topic.findMany({
       where,
       orderBy: [{ documentId: 'asc' }, { position: 'asc' }],
       select: {
+        id: true,
+        parentId: true,
         slug: true,
         title: true,
-        document: { select: { slug: true } },
+        document: { select: { slug: true, name: true, title: true } },
         passages: { orderBy: { position: 'asc' }, select: { text: true } },
         mentions: { orderBy: { count: 'desc' }, select: { entity: { select: { name: true, aliases: true } } } },
       },
     });
-    return rows.map((t) => ({
+    const headings = ancestorHeadings(rows);
+    const topics = rows.map((t) => ({
       id: `topic:${t.slug}`,
       kind: 'topic' as const,
       slug: t.slug,
@@ -63,7 +67,9 @@ export class SearchDocumentsRepository {
       document: t.document.slug,
       entityType: null,
       aliases: [...new Set(t.mentions.flatMap((m) => [m.entity.name, ...m.entity.aliases]))],
+      headings: headings.get(t.id)!,
     }));
+    return { topics, headings };
   }
 
   /** Entities point at the topic that mentions them most (first in document order on ties). */
@@ -98,7 +104,7 @@ export class SearchDocumentsRepository {
   }
 
   /** Snippets (YAML, shell, output) titled after their topic and, for manifests, their kind and name. */
-  private async snippets(where: Prisma.SnippetWhereInput): Promise<SearchDocument[]> {
+  private async snippets(where: Prisma.SnippetWhereInput, topicHeadings: Map<number, string[]>): Promise<SearchDocument[]> {
     const rows = await this.prisma.snippet.findMany({
       where,
       orderBy: [{ topicId: 'asc' }, { position: 'asc' }],
@@ -108,7 +114,7 @@ export class SearchDocumentsRepository {
         content: true,
         manifestKind: true,
         manifestName: true,
-        topic: { select: { slug: true, title: true, document: { select: { slug: true } } } },
+        topic: { select: { id: true, slug: true, title: true, document: { select: { slug: true } } } },
       },
     });
     return rows.map((s) => {
@@ -123,6 +129,7 @@ export class SearchDocumentsRepository {
         document: s.topic.document.slug,
         entityType: null,
         aliases: [],
+        headings: topicHeadings.get(s.topic.id) ?? [],
       };
     });
   }

@@ -24,6 +24,8 @@ export interface SearchDocument {
   entityType: EntityType | null;
   /** Entity names and aliases mentioned (topics) or owned (entities), Chinese and English. */
   aliases: string[];
+  /** The headings above it: its document's title, then its ancestor sections' titles (none for entities). */
+  headings?: string[];
 }
 
 /**

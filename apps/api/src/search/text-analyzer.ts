@@ -10,6 +10,8 @@ const STOP_WORDS = new Set([
   'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'do', 'does', 'for', 'how', 'i', 'in', 'is', 'it',
   'of', 'on', 'or', 'the', 'to', 'what', 'when', 'which', 'why', 'with',
   '的', '了', '是', '吗', '呢', '啊', '吧', '和', '与', '在', '及', '或', '把', '被', '就', '都', '也', '还', '么',
+  // Question words: "是什么意思", "有哪些" ask, they name nothing (and headings like 能做什么 are full of them).
+  '什么', '怎么', '如何', '哪些', '意思',
 ]);
 
 /**
@@ -60,6 +62,9 @@ export class TextAnalyzer {
       if (word.trim() && !STOP_WORDS.has(word)) out.push(word);
     }
     const chars = Array.from(run);
-    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const bigram = chars[i]! + chars[i + 1]!;
+      if (!STOP_WORDS.has(bigram)) out.push(bigram);
+    }
   }
 }

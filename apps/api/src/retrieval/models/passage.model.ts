@@ -105,6 +105,18 @@ export class Passage implements Omit<T.Passage, 'entities'> {
   @ApiProperty({ enum: PassageKind, enumName: 'PassageKind' })
   kind: PassageKind;
 
+  @Field(() => [String], { description: 'document › section › subsection: where the passage sits' })
+  @ApiProperty({ type: [String], description: 'document › section › subsection: where the passage sits', example: ['Service', 'headless service'] })
+  headingPath: string[];
+
+  @Field(() => String, { nullable: true, description: 'The id of the passage before it in its document, for widening the context' })
+  @ApiProperty({ type: String, nullable: true, description: 'The id of the passage before it in its document, for widening the context', example: 'service#4' })
+  previous: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The id of the passage after it in its document' })
+  @ApiProperty({ type: String, nullable: true, description: 'The id of the passage after it in its document', example: 'headless-service#1' })
+  next: string | null;
+
   @Field(() => [PassageWarning], { nullable: true })
   @ApiPropertyOptional({ type: [PassageWarning], description: "Present when a manifest in the passage uses a removed API or its stored check found problems on the passage's lines" })
   warnings?: PassageWarning[];
