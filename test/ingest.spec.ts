@@ -8,7 +8,7 @@ import { createApp } from '../apps/api/src/app.factory.js';
 import { StartupService } from '../apps/api/src/bootstrap/startup.service.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { DatabaseService } from '../apps/api/src/database/database.service.js';
-import { insertInChunks } from '../apps/api/src/ingest/ingest.repository.js';
+import { inStatements, ROWS_PER_STATEMENT } from '../apps/api/src/ingest/ingest.repository.js';
 import { IngestService } from '../apps/api/src/ingest/ingest.service.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -123,6 +123,33 @@ describe('ingest', () => {
     }
   });
 
+  it('a topic evidences each relation whose both ends it mentions, through replace, reindex and delete', async () => {
+    const app = await open();
+    try {
+      const server = app.getHttpServer();
+      const evidence = async () => {
+        const edges = (await request(server).get('/api/v1/entities/headless/neighbors').expect(200)).body.edges as Array<{ from: string; type: string; to: string; evidence: string[] }>;
+        return Object.fromEntries(edges.map((edge) => [`${edge.from} ${edge.type} ${edge.to}`, edge.evidence.filter((slug) => slug.startsWith('evidence-'))]));
+      };
+      const ingest = app.get(IngestService);
+      const { document } = await ingest.ingest('evidence.md', '# Evidence one\n\nThis Service is headless (无头服务): it routes to each Pod.\n\n# Evidence two\n\nA Service can be headless (无头服务).\n');
+      expect(await evidence()).toMatchObject({
+        'headless EXTENDS service': ['evidence-one', 'evidence-two'],
+        'headless ROUTES_TO pod': ['evidence-one'],
+        'headless USES kube-dns': [],
+      });
+      await ingest.ingest('evidence.md', '# Evidence one\n\nA Service can be headless (无头服务).\n\n# Evidence two\n\nThis Service is headless (无头服务): it routes to each Pod.\n');
+      const replaced = await evidence();
+      expect(replaced).toMatchObject({ 'headless EXTENDS service': ['evidence-one', 'evidence-two'], 'headless ROUTES_TO pod': ['evidence-two'] });
+      await ingest.recomputeDerived();
+      expect(await evidence()).toEqual(replaced);
+      await ingest.deleteDocument(document.slug);
+      expect(Object.values(await evidence()).flat()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('links stored notes again when the ontology changes (ONTOLOGY_DIR adds an entity the notes already name)', async () => {
     const mentioning = async (app: Awaited<ReturnType<typeof open>>) =>
       (await request(app.getHttpServer()).get('/api/v1/topics').query({ entity: 'zebra-sidecar', limit: 100 })).body;
@@ -149,22 +176,23 @@ describe('ingest', () => {
   });
 });
 
-describe('insertInChunks', () => {
-  it('sends rows in statements under the parameter budget, one after another, never two at once', async () => {
-    const rows = Array.from({ length: 25_000 }, (_, i) => ({ relationId: i, topicId: i }));
-    const chunks: number[] = [];
+describe('inStatements', () => {
+  it('sends rows as JSON in statements of ROWS_PER_STATEMENT rows, one after another, never two at once', async () => {
+    const rows = Array.from({ length: ROWS_PER_STATEMENT + 10 }, (_, i) => ({ relationId: i, topicId: i }));
+    const chunks: unknown[][] = [];
     let inFlight = 0;
     let mostInFlight = 0;
-    await insertInChunks(rows, async (chunk) => {
+    await inStatements(rows, async (json) => {
       inFlight++;
       mostInFlight = Math.max(mostInFlight, inFlight);
       await new Promise((resolve) => setTimeout(resolve, 1));
-      chunks.push(chunk.length);
+      chunks.push(JSON.parse(json) as unknown[]);
       inFlight--;
     });
-    expect(chunks).toEqual([15_000, 10_000]); // 2 columns: 30 000 parameters per statement at most
+    expect(chunks.map((chunk) => chunk.length)).toEqual([ROWS_PER_STATEMENT, 10]);
+    expect(chunks.flat()).toEqual(rows);
     expect(mostInFlight).toBe(1);
-    await insertInChunks([], async () => {
+    await inStatements([], async () => {
       throw new Error('no statement for no rows');
     });
   });
