@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ingest -- [DIR]`: what ingest costs on a folder of Markdown notes,
- * on embedded PGlite as a new user runs it.
+ * on embedded PGlite as a new user runs it (or PostgreSQL, see below).
  *
  * 1. baseline: parsing and linking every file in this process, no database — the
  *    work no ingest can skip; every figure below is also given as a ratio to it;
@@ -8,6 +8,9 @@
  * 3. every file POSTed, one after another, to the compiled service (in-memory PGlite,
  *    started empty), with the first and last 20 requests compared (cost must not grow);
  * 4. one more document into that corpus, a changed one, and a delete: p50 and p99 of 20 each.
+ *
+ * With DATABASE_URL set, steps 2 to 4 run on PostgreSQL instead, each on a fresh database
+ * created beside that one and dropped after.
  *
  * DIR defaults to a corpus made by bench/generate-markdown-corpus.ts. Writes bench/results/ingest-<time>.json.
  */
@@ -21,6 +24,7 @@ import { parseDocument } from '../seed/parser/parse-document.js';
 import { buildTopicGraph } from '../seed/parser/topic-graph.js';
 import { generateMarkdownCorpus } from './generate-markdown-corpus.js';
 import { describeMachine, machine } from './machine.js';
+import { withPostgresDatabase } from './postgres-database.js';
 import { ROOT, startChild } from './processes.js';
 import { startService } from './service.js';
 import { percentile } from './stats.js';
@@ -29,6 +33,12 @@ const KEY = 'bench-admin-key';
 const SAMPLES = 20;
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const round = (ms: number) => Math.round(ms);
+const postgres = Boolean(process.env.DATABASE_URL);
+
+/** Runs `work` on an empty database: a fresh PostgreSQL one with DATABASE_URL, else none (the child's own PGlite). */
+function onEmptyDatabase<T>(work: (env: Record<string, string>) => Promise<T>): Promise<T> {
+  return postgres ? withPostgresDatabase((url) => work({ DATABASE_URL: url })) : work({});
+}
 
 interface NoteFile {
   name: string;
@@ -50,11 +60,11 @@ function parseBaseline(files: NoteFile[]): number {
   return performance.now() - started;
 }
 
-async function cliIngest(dir: string): Promise<{ ms: number; report: { added: string[]; skipped: unknown[]; failed: unknown[] } }> {
+async function cliIngest(dir: string, env: Record<string, string>): Promise<{ ms: number; report: { added: string[]; skipped: unknown[]; failed: unknown[] } }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kubenotes-bench-ingest-'));
   try {
     const started = performance.now();
-    const child = startChild(['dist/apps/api/src/cli/ingest.js', dir], { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+    const child = startChild(['dist/apps/api/src/cli/ingest.js', dir], { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'error', ...env });
     const code = await new Promise<number | null>((resolve) => child.process.once('exit', resolve));
     const ms = performance.now() - started;
     if (code !== 0) throw new Error(`npm run ingest exited ${code}:\n${child.output()}`);
@@ -73,9 +83,9 @@ async function timed(run: () => Promise<Response>): Promise<number> {
   return ms;
 }
 
-async function serviceIngest(files: NoteFile[]) {
+async function serviceIngest(files: NoteFile[], env: Record<string, string>) {
   const empty = mkdtempSync(join(tmpdir(), 'kubenotes-bench-empty-'));
-  const service = await startService({ ADMIN_API_KEY: KEY, SEED_DIR: empty });
+  const service = await startService({ ADMIN_API_KEY: KEY, SEED_DIR: empty, ...env });
   const post = (name: string, content: string) =>
     timed(() => fetch(`${service.url}/api/v1/documents`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify({ name, content }) }));
   try {
@@ -100,7 +110,7 @@ async function serviceIngest(files: NoteFile[]) {
     );
     const deleted: number[] = [];
     for (const slug of slugs) deleted.push(await timed(() => fetch(`${service.url}/api/v1/documents/${slug}`, { method: 'DELETE', headers: { 'x-api-key': KEY } })));
-    const stats = (samples: number[]) => ({ p50: round(percentile(samples, 50)), p99: round(percentile(samples, 99)) });
+    const stats = (samples: number[]) => ({ p50: round(percentile(samples, 50)), p99: round(percentile(samples, 99)), mean: round(samples.reduce((a, b) => a + b, 0) / samples.length) });
     return {
       totalMs: round(totalMs),
       first20: stats(latencies.slice(0, SAMPLES)),
@@ -133,14 +143,15 @@ async function main(): Promise<void> {
     log(`corpus: ${files.length} files, ${(chars / 1e6).toFixed(2)} M characters (${dir})`);
     const baselineMs = parseBaseline(files);
     log(`baseline (parse + link, no database): ${round(baselineMs)} ms`);
-    const cli = await cliIngest(dir);
+    const cli = await onEmptyDatabase((env) => cliIngest(dir, env));
     log(`npm run ingest -- DIR: ${round(cli.ms)} ms (${cli.report.added.length} added, ${cli.report.skipped.length} skipped, ${cli.report.failed.length} failed)`);
-    const service = await serviceIngest(files);
+    const service = await onEmptyDatabase((env) => serviceIngest(files, env));
     const ratio = (ms: number) => Math.round((ms / baselineMs) * 10) / 10;
     const result = {
       at: new Date().toISOString(),
       machine: machine(),
       load: loadavg().map((l) => Math.round(l * 10) / 10),
+      database: postgres ? 'postgres' : 'pglite',
       corpus: { dir: generated ? 'generated' : dir, files: files.length, chars },
       baselineMs: round(baselineMs),
       cli: { ms: round(cli.ms), ratio: ratio(cli.ms), added: cli.report.added.length, failed: cli.report.failed.length },
@@ -151,9 +162,10 @@ async function main(): Promise<void> {
       `corpus: ${files.length} files, ${(chars / 1e6).toFixed(2)} M chars; baseline (parse + link in-process) ${result.baselineMs} ms`,
       `| step | figure | × baseline |`,
       `| --- | --- | --- |`,
-      `| npm run ingest -- DIR (PGlite on disk, fresh process) | ${result.cli.ms} ms | ${result.cli.ratio} |`,
-      `| ${files.length} sequential POST /documents (PGlite in memory) | ${service.totalMs} ms | ${result.service.ratio} |`,
+      `| npm run ingest -- DIR (${postgres ? 'PostgreSQL' : 'PGlite on disk'}, fresh process) | ${result.cli.ms} ms | ${result.cli.ratio} |`,
+      `| ${files.length} sequential POST /documents (${postgres ? 'PostgreSQL' : 'PGlite in memory'}) | ${service.totalMs} ms | ${result.service.ratio} |`,
       `| POST latency, first ${SAMPLES} / last ${SAMPLES} (p50) | ${service.first20.p50} / ${service.last20.p50} ms | |`,
+      `| POST latency, first ${SAMPLES} / last ${SAMPLES} (mean) | ${service.first20.mean} / ${service.last20.mean} ms | |`,
       `| one more document (p50 / p99) | ${service.oneMore.p50} / ${service.oneMore.p99} ms | |`,
       `| a changed document (p50 / p99) | ${service.replace.p50} / ${service.replace.p99} ms | |`,
       `| a delete (p50 / p99) | ${service.delete.p50} / ${service.delete.p99} ms | |`,

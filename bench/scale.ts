@@ -8,13 +8,12 @@
  * them), BENCH_SCALE_PG_FACTORS (1,10), BENCH_SCALE_TIMEOUT_MIN (30, per size),
  * DATABASE_URL (adds the PostgreSQL rows).
  */
-import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { generateNotes, SEED_NOTES } from './generate-notes.js';
 import { describeMachine, machine } from './machine.js';
+import { withPostgresDatabase } from './postgres-database.js';
 import { firstJsonLine, ROOT, startChild } from './processes.js';
 import type { ScaleFigures } from './scale-worker.js';
 
@@ -30,25 +29,6 @@ interface Row extends Partial<ScaleFigures> {
   database: 'pglite' | 'postgres';
   chars: number;
   error?: string;
-}
-
-async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const base = new URL(process.env.DATABASE_URL!);
-  const name = `kubenotes_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await run(`CREATE DATABASE "${name}"`);
-  base.pathname = `/${name}`;
-  try {
-    return await work(base.toString());
-  } finally {
-    await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  }
 }
 
 async function runWorker(dir: string, databaseUrl?: string): Promise<ScaleFigures> {

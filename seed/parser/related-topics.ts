@@ -1,5 +1,6 @@
 /**
- * Related topics and relation evidence, from the entities topics mention (pure).
+ * Related topics, from the entities topics mention (pure). (Relation evidence, which
+ * needs no scoring, is computed by the database: IngestRows.insertEvidence.)
  *
  * idf(e) = ln(1 + N / df(e)), N = number of topics, df = topics mentioning e, so an entity
  * named everywhere weighs little but never zero. The score of a pair is a weighted Jaccard:
@@ -11,7 +12,6 @@
  * (it still counts in the score of pairs found through a rarer one): at scale "Pod" is
  * everywhere, and pairs sharing only it say little while costing df² comparisons.
  */
-import type { OntologyRelation } from '../ontology/types.js';
 
 /** Related topics kept per topic: enough for any page, bounded at scale. */
 export const LINKS_PER_TOPIC = 12;
@@ -129,17 +129,4 @@ export function relateTopics<K extends string | number>(
     out.push(...linksFrom(topic, [...candidates].map((j) => topics[j]!), score, options.limitPerTopic ?? Infinity));
   });
   return out.sort((x, y) => y.score - x.score || (x.from < y.from ? -1 : x.from > y.from ? 1 : 0) || byScoreThenTo(x, y));
-}
-
-export interface RelationEvidence<K> extends OntologyRelation {
-  /** Topics that mention both endpoints, in input order. */
-  evidence: K[];
-}
-
-/** For each ontology relation (in order), the topics that mention both of its endpoints. */
-export function relationEvidence<K>(relations: readonly OntologyRelation[], topics: readonly TopicEntities<K>[]): RelationEvidence<K>[] {
-  return relations.map((r) => ({
-    ...r,
-    evidence: topics.filter(({ entities }) => entities.has(r.from) && entities.has(r.to)).map(({ key }) => key),
-  }));
 }

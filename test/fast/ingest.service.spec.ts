@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EntitiesService } from '../../apps/api/src/entities/entities.service.js';
-import { insertInChunks } from '../../apps/api/src/ingest/ingest.repository.js';
+import { GraphService } from '../../apps/api/src/graph/graph.service.js';
+import { inStatements, ROWS_PER_STATEMENT } from '../../apps/api/src/ingest/ingest.repository.js';
 import { IngestService } from '../../apps/api/src/ingest/ingest.service.js';
 import { TopicsService } from '../../apps/api/src/topics/topics.service.js';
 import { startServices, type Services } from './support/services.js';
@@ -94,6 +95,27 @@ describe('ingest', () => {
     await s.database.sql((sql) => sql.exec('DROP TRIGGER refuse_topic ON topics; DROP FUNCTION refuse_topic();'));
   });
 
+  it('a topic evidences each relation whose both ends it mentions, through replace, reindex and delete', async () => {
+    const evidence = async () => {
+      const { edges } = await s.get(GraphService).neighbors('headless');
+      return Object.fromEntries(edges.map((edge) => [`${edge.from} ${edge.type} ${edge.to}`, edge.evidence.filter((slug) => slug.startsWith('evidence-'))]));
+    };
+    const ingest = s.get(IngestService);
+    const { document } = await ingest.ingest('evidence.md', '# Evidence one\n\nThis Service is headless (无头服务): it routes to each Pod.\n\n# Evidence two\n\nA Service can be headless (无头服务).\n');
+    expect(await evidence()).toMatchObject({
+      'headless EXTENDS service': ['evidence-one', 'evidence-two'],
+      'headless ROUTES_TO pod': ['evidence-one'],
+      'headless USES kube-dns': [],
+    });
+    await ingest.ingest('evidence.md', '# Evidence one\n\nA Service can be headless (无头服务).\n\n# Evidence two\n\nThis Service is headless (无头服务): it routes to each Pod.\n');
+    const replaced = await evidence();
+    expect(replaced).toMatchObject({ 'headless EXTENDS service': ['evidence-one', 'evidence-two'], 'headless ROUTES_TO pod': ['evidence-two'] });
+    await ingest.recomputeDerived();
+    expect(await evidence()).toEqual(replaced);
+    await ingest.deleteDocument(document.slug);
+    expect(Object.values(await evidence()).flat()).toEqual([]);
+  });
+
   it('links stored notes again when the ontology changes (ONTOLOGY_DIR adds an entity the notes already name)', async () => {
     const mentioning = async () => (await s.get(TopicsService).list({ entity: 'zebra-sidecar', limit: 100 })).items.map((t) => t.slug);
     await s.get(IngestService).ingest('zebra.md', '# Meshes\n\nThe Zebra sidecar (斑马边车) proxies every call.\n');
@@ -115,22 +137,23 @@ describe('ingest', () => {
   });
 });
 
-describe('insertInChunks', () => {
-  it('sends rows in statements under the parameter budget, one after another, never two at once', async () => {
-    const rows = Array.from({ length: 25_000 }, (_, i) => ({ relationId: i, topicId: i }));
-    const chunks: number[] = [];
+describe('inStatements', () => {
+  it('sends rows as JSON in statements of ROWS_PER_STATEMENT rows, one after another, never two at once', async () => {
+    const rows = Array.from({ length: ROWS_PER_STATEMENT + 10 }, (_, i) => ({ relationId: i, topicId: i }));
+    const chunks: unknown[][] = [];
     let inFlight = 0;
     let mostInFlight = 0;
-    await insertInChunks(rows, async (chunk) => {
+    await inStatements(rows, async (json) => {
       inFlight++;
       mostInFlight = Math.max(mostInFlight, inFlight);
       await new Promise((resolve) => setTimeout(resolve, 1));
-      chunks.push(chunk.length);
+      chunks.push(JSON.parse(json) as unknown[]);
       inFlight--;
     });
-    expect(chunks).toEqual([15_000, 10_000]); // 2 columns: 30 000 parameters per statement at most
+    expect(chunks.map((chunk) => chunk.length)).toEqual([ROWS_PER_STATEMENT, 10]);
+    expect(chunks.flat()).toEqual(rows);
     expect(mostInFlight).toBe(1);
-    await insertInChunks([], async () => {
+    await inStatements([], async () => {
       throw new Error('no statement for no rows');
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  idfOf, linkScorer, linksFrom, mentionStats, relateTopics, relationEvidence, type TopicEntities,
+  idfOf, linkScorer, linksFrom, mentionStats, relateTopics, type TopicEntities,
 } from '../../seed/parser/related-topics.js';
 
 const topics: TopicEntities<string>[] = [
@@ -54,15 +54,5 @@ describe('linksFrom (the incremental path)', () => {
     const many = Array.from({ length: 30 }, (_, i) => ({ key: `t${i}`, entities: new Set([`e${i % 7}`, `e${i % 5}`, `e${i % 3}`, 'pod']) }));
     const score = linkScorer(idfOf(mentionStats(many)));
     for (const x of many) for (const y of many) expect(score(x.entities, y.entities).score).toBe(score(y.entities, x.entities).score);
-  });
-});
-
-describe('relationEvidence', () => {
-  it('returns the topics that evidence each relation', () => {
-    const ev = relationEvidence(
-      [{ from: 'headless', type: 'EXTENDS', to: 'service' }, { from: 'etcd', type: 'PART_OF', to: 'control-plane' }],
-      topics,
-    );
-    expect(ev.map((e) => e.evidence)).toEqual([['a', 'b'], []]);
   });
 });

@@ -1,12 +1,14 @@
+import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
-import { createApp } from '../app.factory.js';
-import { createLogger } from '../common/logger.js';
+import { NestFactory } from '@nestjs/core';
+import { createLogger, NestPinoLogger } from '../common/logger.js';
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
 import { IngestService } from '../ingest/ingest.service.js';
+import { CliModule } from './cli.module.js';
 
 /**
- * The application without a listening socket, for command-line jobs. Logs go to stderr (warn
+ * The parts of the application command-line jobs need (CliModule), without a listening socket. Logs go to stderr (warn
  * and above unless LOG_LEVEL says otherwise) so stdout stays for the job's report.
  */
 export async function openCliContext(): Promise<{ app: INestApplicationContext; config: AppConfig }> {
@@ -19,9 +21,7 @@ export async function openCliContext(): Promise<{ app: INestApplicationContext; 
     process.exit(1);
   }
   const logger = createLogger(config.logLevel, 2);
-  // The whole app, initialised but not listening: some modules (GraphQL) need the HTTP adapter to exist.
-  const app = await createApp(config, logger);
-  await app.init();
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, logger), { logger: new NestPinoLogger(logger), abortOnError: false });
   await app.get(DatabaseService).migrate();
   await app.get(IngestService).syncOntology();
   return { app, config };

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { OntologyRelation } from '../../../../seed/ontology/types.js';
 import {
-  LINKS_PER_TOPIC, idfOf, linkScorer, linksFrom, proposesPairs, relateTopics, relationEvidence,
+  LINKS_PER_TOPIC, idfOf, linkScorer, linksFrom, proposesPairs, relateTopics,
   type TopicEntities, type TopicLink,
 } from '../../../../seed/parser/related-topics.js';
 import type { IngestRows } from './ingest.repository.js';
@@ -18,15 +17,9 @@ import type { IngestRows } from './ingest.repository.js';
  */
 @Injectable()
 export class DerivedGraphService {
-  /** Evidence rows for these (new) topics: each relation whose both ends a topic mentions. */
-  async addEvidence(rows: IngestRows, topics: readonly TopicEntities<number>[], relations: readonly OntologyRelation[]): Promise<void> {
-    const ids = new Map((await rows.relations()).map((r) => [`${r.from} ${r.type} ${r.to}`, r.id]));
-    await rows.insertEvidence(
-      relationEvidence(relations, topics).flatMap((item) => {
-        const id = ids.get(`${item.from} ${item.type} ${item.to}`);
-        return id === undefined ? [] : item.evidence.map((topicId) => ({ relationId: id, topicId }));
-      }),
-    );
+  /** Evidence of these (new) topics: each relation whose both ends a topic mentions. */
+  async addEvidence(rows: IngestRows, topicIds: readonly number[]): Promise<void> {
+    await rows.insertEvidence(topicIds);
   }
 
   /**
@@ -70,10 +63,10 @@ export class DerivedGraphService {
   }
 
   /** Every link and every evidence row from all stored mentions. */
-  async recomputeAll(rows: IngestRows, relations: readonly OntologyRelation[]): Promise<void> {
+  async recomputeAll(rows: IngestRows): Promise<void> {
     const topics = [...(await rows.entitySets())].map(([key, entities]) => ({ key, entities }));
     await rows.replaceLinks(relateTopics(topics, { limitPerTopic: LINKS_PER_TOPIC }));
     await rows.deleteAllEvidence();
-    await this.addEvidence(rows, topics, relations);
+    await rows.insertEvidence();
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../../../../generated/prisma/client.js';
+import { Prisma } from '../../../../generated/prisma/client.js';
 import type { OntologyEntity, OntologyRelation } from '../../../../seed/ontology/types.js';
 import type { GraphTopic } from '../../../../seed/parser/topic-graph.js';
 import type { TopicLink } from '../../../../seed/parser/related-topics.js';
@@ -27,6 +27,61 @@ export interface StoredDocument {
   slug: string;
   contentHash: string;
   sourceFolder: string | null;
+}
+
+export interface TopicRow {
+  id: number;
+  slug: string;
+  documentId: number;
+  parentId: number | null;
+  level: number;
+  position: number;
+  title: string;
+  titleDerived: boolean;
+  body: string;
+  lang: string;
+  lineStart: number;
+  lineEnd: number;
+}
+
+export interface SnippetRow {
+  topicId: number;
+  position: number;
+  kind: string;
+  language: string | null;
+  content: string;
+  lineStart: number;
+  lineEnd: number;
+  apiVersion: string | null;
+  manifestKind: string | null;
+  manifestName: string | null;
+  deprecatedReplacement: string | null;
+  deprecatedRemovedIn: string | null;
+  deprecatedNote: string | null;
+  deprecatedIn: string | null;
+  manifestStatus: string | null;
+  manifestFindings: unknown[] | null;
+  manifestConverted: string | null;
+  /** The slug of the entity a manifest is of. */
+  manifestEntity: string | null;
+}
+
+export interface PassageRow {
+  topicId: number;
+  position: number;
+  kind: string;
+  text: string;
+  lineStart: number;
+  lineEnd: number;
+  snippetPosition: number | null;
+  cuts: number[];
+}
+
+export interface MentionRow {
+  topicId: number;
+  /** The entity's slug. */
+  entity: string;
+  count: number;
 }
 
 // Ingesting the 1000x benchmark corpus takes minutes; the default is 5 s.
@@ -142,35 +197,36 @@ export class IngestRows {
   }
 
   async topicIdsOf(documentId: number): Promise<number[]> {
-    return (await this.tx.topic.findMany({ where: { documentId }, select: { id: true } })).map((t) => t.id);
+    const rows = await this.tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM topics WHERE document_id = ${documentId}`;
+    return rows.map((row) => row.id);
   }
 
   /** Those of these topics that still exist. */
   async existingTopics(topicIds: readonly number[]): Promise<number[]> {
     if (topicIds.length === 0) return [];
-    return (await this.tx.topic.findMany({ where: { id: { in: [...topicIds] } }, select: { id: true } })).map((t) => t.id);
+    const rows = await this.tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM topics WHERE id = ANY(${[...topicIds]}::int[])`;
+    return rows.map((row) => row.id);
   }
 
   /** Removes a document's topics; snippets, mentions, evidence and links go with them (ON DELETE CASCADE). */
   async deleteTopicsOf(documentId: number): Promise<void> {
-    await this.tx.topic.deleteMany({ where: { documentId } });
+    await this.tx.$executeRaw`DELETE FROM topics WHERE document_id = ${documentId}`;
   }
 
   /** Topics elsewhere whose related-topic links point at any of these topics. */
   async topicsLinkingTo(topicIds: readonly number[]): Promise<number[]> {
     if (topicIds.length === 0) return [];
-    const rows = await this.tx.topicLink.findMany({
-      where: { toId: { in: [...topicIds] }, fromId: { notIn: [...topicIds] } },
-      select: { fromId: true },
-      distinct: ['fromId'],
-    });
-    return rows.map((row) => row.fromId);
+    const ids = [...topicIds];
+    const rows = await this.tx.$queryRaw<Array<{ from_id: number }>>`
+      SELECT DISTINCT from_id FROM topic_links WHERE to_id = ANY(${ids}::int[]) AND NOT from_id = ANY(${ids}::int[])`;
+    return rows.map((row) => row.from_id);
   }
 
   /** Entity slugs mentioned by any of these topics. */
   async entitiesMentionedBy(topicIds: readonly number[]): Promise<string[]> {
     if (topicIds.length === 0) return [];
-    const rows = await this.tx.entity.findMany({ where: { mentions: { some: { topicId: { in: [...topicIds] } } } }, select: { slug: true } });
+    const rows = await this.tx.$queryRaw<Array<{ slug: string }>>`
+      SELECT DISTINCT e.slug FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.topic_id = ANY(${[...topicIds]}::int[])`;
     return rows.map((row) => row.slug);
   }
 
@@ -186,50 +242,57 @@ export class IngestRows {
     });
   }
 
-  async entityIds(): Promise<Map<string, number>> {
-    const rows = await this.tx.entity.findMany({ select: { id: true, slug: true } });
-    return new Map(rows.map((row) => [row.slug, row.id]));
+  /** `count` new topic ids, ascending (taken from the table's sequence, so rows can name their parents in one INSERT). */
+  async reserveTopicIds(count: number): Promise<number[]> {
+    if (count === 0) return [];
+    const rows = await this.tx.$queryRaw<Array<{ id: number }>>`
+      SELECT nextval(pg_get_serial_sequence('topics', 'id'))::int AS id FROM generate_series(1, ${count}::int)`;
+    return rows.map((row) => row.id).sort((a, b) => a - b);
   }
 
-  /** Inserts topics parents first; returns their ids by slug. */
-  async insertTopics(documentId: number, topics: readonly GraphTopic[], onLevel: (done: number) => void): Promise<Map<string, number>> {
-    const ids = new Map<string, number>();
-    const levels = [...new Set(topics.map((t) => t.level))].sort((a, b) => a - b);
-    for (const level of levels) {
-      const created = await this.tx.topic.createManyAndReturn({
-        data: topics
-          .filter((topic) => topic.level === level)
-          .map((topic) => ({
-            slug: topic.slug,
-            documentId,
-            parentId: topic.parentSlug ? ids.get(topic.parentSlug)! : null,
-            level: topic.level,
-            position: topic.position,
-            title: topic.title,
-            titleDerived: topic.titleDerived,
-            body: topic.body,
-            lang: topic.lang,
-            lineStart: topic.lineStart,
-            lineEnd: topic.lineEnd,
-          })),
-        select: { id: true, slug: true },
-      });
-      for (const row of created) ids.set(row.slug, row.id);
-      onLevel(ids.size);
-    }
-    return ids;
+  async insertTopics(rows: readonly TopicRow[]): Promise<void> {
+    await inStatements(rows, (json) => this.tx.$executeRaw`
+      INSERT INTO topics (id, slug, document_id, parent_id, level, position, title, title_derived, body, lang, line_start, line_end)
+      SELECT id, slug, "documentId", "parentId", level, position, title, "titleDerived", body, lang, "lineStart", "lineEnd"
+      FROM json_to_recordset(${json}::json) AS r(id int, slug text, "documentId" int, "parentId" int, level int, position int,
+        title text, "titleDerived" boolean, body text, lang text, "lineStart" int, "lineEnd" int)`);
   }
 
-  insertSnippets(rows: Prisma.SnippetCreateManyInput[]): Promise<void> {
-    return insertInChunks(rows, (data) => this.tx.snippet.createMany({ data }));
+  /** Snippets; a manifest's entity is named by slug (none when no such entity exists). */
+  async insertSnippets(rows: readonly SnippetRow[]): Promise<void> {
+    await inStatements(rows, (json) => this.tx.$executeRaw`
+      INSERT INTO snippets (topic_id, position, kind, language, content, line_start, line_end, api_version, manifest_kind, manifest_name,
+        deprecated_replacement, deprecated_removed_in, deprecated_note, deprecated_in, manifest_status, manifest_findings, manifest_converted, manifest_entity_id)
+      SELECT r."topicId", r.position, r.kind::"SnippetKind", r.language, r.content, r."lineStart", r."lineEnd", r."apiVersion", r."manifestKind", r."manifestName",
+        r."deprecatedReplacement", r."deprecatedRemovedIn", r."deprecatedNote", r."deprecatedIn", r."manifestStatus"::"ManifestStatus", r."manifestFindings",
+        r."manifestConverted", e.id
+      FROM json_to_recordset(${json}::json) AS r("topicId" int, position int, kind text, language text, content text, "lineStart" int, "lineEnd" int,
+        "apiVersion" text, "manifestKind" text, "manifestName" text, "deprecatedReplacement" text, "deprecatedRemovedIn" text, "deprecatedNote" text,
+        "deprecatedIn" text, "manifestStatus" text, "manifestFindings" jsonb, "manifestConverted" text, "manifestEntity" text)
+      LEFT JOIN entities e ON e.slug = r."manifestEntity"`);
   }
 
-  insertPassages(rows: Prisma.PassageCreateManyInput[]): Promise<void> {
-    return insertInChunks(rows, (data) => this.tx.passage.createMany({ data }));
+  async insertPassages(rows: readonly PassageRow[]): Promise<void> {
+    await inStatements(rows, (json) => this.tx.$executeRaw`
+      INSERT INTO passages (topic_id, position, kind, text, line_start, line_end, snippet_position, cuts)
+      SELECT "topicId", position, kind::"PassageKind", text, "lineStart", "lineEnd", "snippetPosition", cuts
+      FROM json_to_recordset(${json}::json) AS r("topicId" int, position int, kind text, text text, "lineStart" int, "lineEnd" int, "snippetPosition" int, cuts int[])`);
   }
 
-  insertMentions(rows: Prisma.MentionCreateManyInput[]): Promise<void> {
-    return insertInChunks(rows, (data) => this.tx.mention.createMany({ data }));
+  /** Mentions of entities named by slug (those of no stored entity are dropped); returns the slugs stored. */
+  async insertMentions(rows: readonly MentionRow[]): Promise<string[]> {
+    const slugs = new Set<string>();
+    await inStatements(rows, async (json) => {
+      const stored = await this.tx.$queryRaw<Array<{ slug: string }>>`
+        WITH stored AS (
+          INSERT INTO mentions (topic_id, entity_id, count)
+          SELECT r."topicId", e.id, r.count FROM json_to_recordset(${json}::json) AS r("topicId" int, entity text, count int)
+          JOIN entities e ON e.slug = r.entity
+          RETURNING entity_id)
+        SELECT DISTINCT e.slug FROM stored JOIN entities e ON e.id = stored.entity_id`;
+      for (const row of stored) slugs.add(row.slug);
+    });
+    return [...slugs];
   }
 
   /** Every topic's title, parent, document title, passage texts in order, and the kinds of its manifests (entity slugs). */
@@ -254,25 +317,29 @@ export class IngestRows {
     }));
   }
 
-  async replaceAllMentions(rows: Prisma.MentionCreateManyInput[]): Promise<void> {
-    await this.tx.mention.deleteMany({});
+  async replaceAllMentions(rows: readonly MentionRow[]): Promise<void> {
+    await this.tx.$executeRaw`DELETE FROM mentions`;
     await this.insertMentions(rows);
   }
 
-  insertEvidence(rows: Prisma.RelationEvidenceCreateManyInput[]): Promise<void> {
-    return insertInChunks(rows, (data) => this.tx.relationEvidence.createMany({ data, skipDuplicates: true }));
+  /**
+   * Relation evidence of these topics (every topic's when `topicIds` is omitted): a
+   * topic evidences each relation whose both ends it mentions.
+   */
+  async insertEvidence(topicIds?: readonly number[]): Promise<void> {
+    if (topicIds?.length === 0) return;
+    const only = topicIds ? Prisma.sql`WHERE a.topic_id = ANY(${[...topicIds]}::int[])` : Prisma.empty;
+    await this.tx.$executeRaw`
+      INSERT INTO relation_evidence (relation_id, topic_id)
+      SELECT r.id, a.topic_id FROM mentions a
+      JOIN relations r ON r.from_id = a.entity_id
+      JOIN mentions b ON b.topic_id = a.topic_id AND b.entity_id = r.to_id
+      ${only}
+      ON CONFLICT DO NOTHING`;
   }
 
   async deleteAllEvidence(): Promise<void> {
-    await this.tx.relationEvidence.deleteMany({});
-  }
-
-  /** Relations with their endpoints' slugs, to match the ontology's. */
-  async relations(): Promise<Array<{ id: number; from: string; type: string; to: string }>> {
-    const rows = await this.tx.relation.findMany({
-      select: { id: true, type: true, from: { select: { slug: true } }, to: { select: { slug: true } } },
-    });
-    return rows.map((r) => ({ id: r.id, from: r.from.slug, type: r.type, to: r.to.slug }));
+    await this.tx.$executeRaw`DELETE FROM relation_evidence`;
   }
 
   // Related-topic links.
@@ -330,18 +397,18 @@ export class IngestRows {
   /** Replaces the links out of these topics (every topic's when `fromIds` is omitted). */
   async replaceLinks(links: readonly TopicLink<number>[], fromIds?: readonly number[]): Promise<void> {
     if (fromIds) {
-      if (fromIds.length > 0) await this.tx.topicLink.deleteMany({ where: { fromId: { in: [...fromIds] } } });
+      if (fromIds.length > 0) await this.tx.$executeRaw`DELETE FROM topic_links WHERE from_id = ANY(${[...fromIds]}::int[])`;
     } else {
-      await this.tx.topicLink.deleteMany({});
+      await this.tx.$executeRaw`DELETE FROM topic_links`;
     }
     await this.insertLinks(links);
   }
 
-  insertLinks(links: readonly TopicLink<number>[]): Promise<void> {
-    return insertInChunks(
-      links.map((link) => ({ fromId: link.from, toId: link.to, score: link.score, via: link.via })),
-      (data) => this.tx.topicLink.createMany({ data, skipDuplicates: true }),
-    );
+  async insertLinks(links: readonly TopicLink<number>[]): Promise<void> {
+    await inStatements(links, (json) => this.tx.$executeRaw`
+      INSERT INTO topic_links (from_id, to_id, score, via)
+      SELECT "from", "to", score, via FROM json_to_recordset(${json}::json) AS r("from" int, "to" int, score float8, via text[])
+      ON CONFLICT DO NOTHING`);
   }
 
   /** Drops each topic's links beyond its best `keep` (score, then target id). */
@@ -357,66 +424,50 @@ export class IngestRows {
 
   // The ontology.
 
-  /** Makes the stored entities exactly these; returns how many rows changed. */
+  /**
+   * Makes the stored entities exactly these (provisional ones stay while a manifest is
+   * of their kind); returns how many rows changed. One upsert that leaves equal rows
+   * alone, so an unchanged ontology writes nothing.
+   */
   async syncEntities(entities: readonly OntologyEntity[]): Promise<number> {
-    const stored = new Map(
-      (await this.tx.entity.findMany({ where: { provisional: false }, select: { slug: true, type: true, name: true, aliases: true, description: true, attributes: true } })).map(
-        (row) => [row.slug, JSON.stringify([row.type, row.name, row.aliases, row.description, row.attributes])],
-      ),
-    );
-    // Provisional entities are not in the files: they stay while a manifest is of their kind.
-    const { count: deleted } = await this.tx.entity.deleteMany({
-      where: { slug: { notIn: entities.map((entity) => entity.slug) }, OR: [{ provisional: false }, { manifests: { none: {} } }] },
-    });
-    let changed = deleted;
-    for (const entity of entities) {
-      const data = {
-        type: entity.type,
-        name: entity.name,
-        aliases: entity.aliases,
-        description: entity.description,
-        attributes: entity.attributes as Prisma.InputJsonObject,
-      };
-      // Compared as stored (jsonb orders keys its own way), so an unchanged ontology writes nothing.
-      if (stored.get(entity.slug) === JSON.stringify([data.type, data.name, data.aliases, data.description, sortKeys(data.attributes)])) continue;
-      await this.tx.entity.upsert({ where: { slug: entity.slug }, create: { slug: entity.slug, ...data }, update: data });
-      changed++;
-    }
-    return changed;
+    const slugs = entities.map((entity) => entity.slug);
+    const deleted = await this.tx.$executeRaw`
+      DELETE FROM entities e WHERE NOT e.slug = ANY(${slugs}::text[])
+        AND (NOT e.provisional OR NOT EXISTS (SELECT 1 FROM snippets s WHERE s.manifest_entity_id = e.id))`;
+    const json = JSON.stringify(entities.map(({ slug, type, name, aliases, description, attributes }) => ({ slug, type, name, aliases, description, attributes })));
+    const upserted = await this.tx.$executeRaw`
+      INSERT INTO entities (slug, type, name, aliases, description, attributes, provisional)
+      SELECT slug, type::"EntityType", name, aliases, description, attributes, false
+      FROM json_to_recordset(${json}::json) AS r(slug text, type text, name text, aliases text[], description text, attributes jsonb)
+      ON CONFLICT (slug) DO UPDATE SET type = EXCLUDED.type, name = EXCLUDED.name, aliases = EXCLUDED.aliases,
+        description = EXCLUDED.description, attributes = EXCLUDED.attributes, provisional = false
+      WHERE (entities.type, entities.name, entities.aliases, entities.description, entities.attributes, entities.provisional)
+        IS DISTINCT FROM (EXCLUDED.type, EXCLUDED.name, EXCLUDED.aliases, EXCLUDED.description, EXCLUDED.attributes, false)`;
+    return deleted + upserted;
   }
 
-  /** Makes the stored relations exactly these; returns how many rows changed. */
+  /** Makes the stored relations exactly these (endpoints named by slug); returns how many rows changed. */
   async syncRelations(relations: readonly OntologyRelation[]): Promise<number> {
-    const ids = await this.entityIds();
-    const wanted = relations.map((r) => ({ fromId: ids.get(r.from)!, type: r.type, toId: ids.get(r.to)! }));
-    const key = (r: { fromId: number; type: string; toId: number }) => `${r.fromId} ${r.type} ${r.toId}`;
-    const wantedKeys = new Set(wanted.map(key));
-    const existing = await this.tx.relation.findMany({ select: { id: true, fromId: true, type: true, toId: true } });
-    const stale = existing.filter((r) => !wantedKeys.has(key(r))).map((r) => r.id);
-    if (stale.length) await this.tx.relation.deleteMany({ where: { id: { in: stale } } });
-    const { count: created } = await this.tx.relation.createMany({ data: wanted, skipDuplicates: true });
-    return stale.length + created;
+    const json = JSON.stringify(relations.map(({ from, type, to }) => ({ from, type, to })));
+    const wanted = Prisma.sql`
+      SELECT f.id AS from_id, r.type, t.id AS to_id FROM json_to_recordset(${json}::json) AS r("from" text, type text, "to" text)
+      JOIN entities f ON f.slug = r."from" JOIN entities t ON t.slug = r."to"`;
+    const deleted = await this.tx.$executeRaw`
+      DELETE FROM relations x WHERE NOT EXISTS (
+        SELECT 1 FROM (${wanted}) w WHERE w.from_id = x.from_id AND w.type = x.type AND w.to_id = x.to_id)`;
+    const created = await this.tx.$executeRaw`INSERT INTO relations (from_id, type, to_id) ${wanted} ON CONFLICT DO NOTHING`;
+    return deleted + created;
   }
 }
 
-/** jsonb gives objects back with keys ordered by length, then bytes; so do we, to compare. */
-function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
-  const keys = Object.keys(value).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(keys.map((key) => [key, value[key]]));
-}
-
-/** Bind parameters per INSERT, under PostgreSQL's limit of 65535 and Prisma's own batch size. */
-const PARAMETERS_PER_INSERT = 30_000;
+/** Rows per statement: one JSON parameter each, kept to a few MB so no single statement runs long. */
+export const ROWS_PER_STATEMENT = 5_000;
 
 /**
- * Inserts rows in statements of at most PARAMETERS_PER_INSERT parameters, one
- * after another. Left to itself, Prisma splits a large createMany into batches
- * and submits them all at once on the transaction's connection; pg queues them
- * there, and its 20 s read timeout counts the time a batch waits in that queue,
- * so ingesting the 1000× benchmark corpus on PostgreSQL failed with "Query read timeout".
+ * Writes rows as JSON, one statement per ROWS_PER_STATEMENT rows, one statement at
+ * a time (pg queues statements sent together on a connection, and its read timeout
+ * counts the time one waits in that queue).
  */
-export async function insertInChunks<T extends object>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  if (rows.length === 0) return;
-  const size = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / Object.keys(rows[0]!).length));
-  for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
+export async function inStatements<T>(rows: readonly T[], write: (json: string) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) await write(JSON.stringify(rows.slice(start, start + ROWS_PER_STATEMENT)));
 }

@@ -7,14 +7,13 @@ import { parseDocument } from '../../../../seed/parser/parse-document.js';
 import { cutSectionPassages } from '../../../../seed/parser/passages.js';
 import { buildTopicGraph, mentionsInContext, type GraphTopic } from '../../../../seed/parser/topic-graph.js';
 import type { ParsedDocument, ParsedSnippet } from '../../../../seed/parser/types.js';
-import { Prisma } from '../../../../generated/prisma/client.js';
 import { LOGGER } from '../common/logger.js';
 import { BadParameterError, NotFoundError } from '../common/problems.js';
 import { projectRoot } from '../common/project-root.js';
 import { DerivedGraphService } from './derived-graph.service.js';
 import { documentSlugFor, firstFreeSlug, normaliseDocumentName } from './document-name.js';
 import { IngestEvents } from './ingest-events.js';
-import { IngestRepository, type IngestRows } from './ingest.repository.js';
+import { IngestRepository, type IngestRows, type PassageRow, type SnippetRow } from './ingest.repository.js';
 import type { DeleteReport, FolderIngestReport, IngestProgress, IngestReport } from './ingest.types.js';
 import { checkDocumentManifests, type ManifestCheck } from './manifest-checks.js';
 import { listNotesFolder, readNoteFile } from './notes-folder.js';
@@ -77,7 +76,7 @@ export class IngestService {
       let relinked = 0;
       if (changed > 0) {
         relinked = await this.relinkAll(rows);
-        await this.derived.recomputeAll(rows, relations);
+        await this.derived.recomputeAll(rows);
         rows.announce({ kind: 'ontology' });
       }
       return { entities: entities.length, relations: relations.length, changed, relinked };
@@ -88,7 +87,6 @@ export class IngestService {
   private async relinkAll(rows: IngestRows): Promise<number> {
     const topics = await rows.topicTexts();
     if (topics.length === 0) return 0;
-    const ids = await rows.entityIds();
     const byId = new Map(topics.map((topic) => [topic.id, topic]));
     const headingsOf = (topic: (typeof topics)[number]): string[] => {
       const titles: string[] = [];
@@ -99,7 +97,7 @@ export class IngestService {
     const mentions = topics.flatMap((topic) => {
       const found = new Map(mentionsInContext(find, `${topic.title}\n${topic.passages.join('\n')}`, headingsOf(topic)).map((m) => [m.entitySlug, m.count]));
       for (const slug of topic.manifestEntities) if (!found.has(slug)) found.set(slug, 1);
-      return [...found].filter(([slug]) => ids.has(slug)).map(([slug, count]) => ({ topicId: topic.id, entityId: ids.get(slug)!, count }));
+      return [...found].map(([entity, count]) => ({ topicId: topic.id, entity, count }));
     });
     await rows.replaceAllMentions(mentions);
     this.logger.info({ topics: topics.length, mentions: mentions.length }, 'stored topics linked again to the changed ontology');
@@ -109,7 +107,7 @@ export class IngestService {
   /** Links and evidence from scratch (POST /admin/reindex): undoes the drift of incremental updates. */
   recomputeDerived(): Promise<void> {
     return this.repository.transaction(async (rows) => {
-      await this.derived.recomputeAll(rows, this.ontology.ontology.relations);
+      await this.derived.recomputeAll(rows);
       rows.announce({ kind: 'derived' });
     });
   }
@@ -204,7 +202,7 @@ export class IngestService {
     if (targets.length === 0) return;
     await this.repository.transaction(async (rows) => {
       const stats = await rows.mentionStats();
-      if (targets.length > stats.topics / 4) await this.derived.recomputeAll(rows, this.ontology.ontology.relations);
+      if (targets.length > stats.topics / 4) await this.derived.recomputeAll(rows);
       else await this.derived.updateLinks(rows, await rows.existingTopics(targets), await rows.existingTopics(fresh));
       rows.announce({ kind: 'derived' });
     });
@@ -274,34 +272,22 @@ export class IngestService {
         { name, slug: existing?.slug ?? documentSlug, format: parsed.format, title: parsed.metadata.title, metadata: metadataJson(parsed), sourceFolder, contentHash, content, lineCount: parsed.lineCount },
         existing?.id ?? null,
       );
-      const topicIds = await rows.insertTopics(documentId, topics, (done) => progress('topics', done));
+      const topicIds = await this.insertTopics(rows, documentId, topics);
+      progress('topics', topics.length);
       await rows.ensureProvisionalEntities([...manifests.values()].flatMap((check) => (check.provisional ? [check.provisional] : [])));
-      const entityIds = await rows.entityIds();
-      await rows.insertSnippets(
-        topics.flatMap((topic) => topic.snippets.map((snippet, position) => snippetRow(topicIds.get(topic.slug)!, position, snippet, manifests.get(snippet), entityIds))),
-      );
-      await rows.insertPassages(topics.flatMap((topic) => passageRows(topicIds.get(topic.slug)!, topic)));
+      const idOf = (topic: GraphTopic) => topicIds.get(topic.slug)!;
+      await rows.insertSnippets(topics.flatMap((topic) => topic.snippets.map((snippet, position) => snippetRow(idOf(topic), position, snippet, manifests.get(snippet)))));
+      await rows.insertPassages(topics.flatMap((topic) => passageRows(idOf(topic), topic)));
       progress('snippets', topics.length);
-      const mentioned = topics.map((topic) => ({
-        key: topicIds.get(topic.slug)!,
-        entities: new Set(topic.mentions.map((m) => m.entitySlug).filter((slug) => entityIds.has(slug))),
-      }));
-      await rows.insertMentions(
-        topics.flatMap((topic) =>
-          topic.mentions
-            .filter((m) => entityIds.has(m.entitySlug))
-            .map((m) => ({ topicId: topicIds.get(topic.slug)!, entityId: entityIds.get(m.entitySlug)!, count: m.count })),
-        ),
-      );
+      const newEntities = await rows.insertMentions(topics.flatMap((topic) => topic.mentions.map((m) => ({ topicId: idOf(topic), entity: m.entitySlug, count: m.count }))));
       progress('mentions', topics.length);
-      await this.derived.addEvidence(rows, mentioned, this.ontology.ontology.relations);
+      await this.derived.addEvidence(rows, [...topicIds.values()]);
       const fresh = [...topicIds.values()];
       const targets = [...fresh, ...pointing];
       if (links === 'now') {
         await this.derived.updateLinks(rows, targets, fresh);
         progress('links', topics.length);
       }
-      const newEntities = [...new Set(mentioned.flatMap((m) => [...m.entities]))];
       rows.announce({ kind: 'document', documentSlug: existing?.slug ?? documentSlug });
       return {
         report: {
@@ -320,6 +306,30 @@ export class IngestService {
     this.logger.info({ ...written.report, ms: Date.now() - started }, 'document ingested');
     await this.events.documentChanged({ kind: 'upserted', document: written.report.document, entities: written.entities });
     return { report: written.report, staleLinks: written.staleLinks };
+  }
+
+  /** Topics in one statement, ids taken beforehand in level order (parents before children, as before). */
+  private async insertTopics(rows: IngestRows, documentId: number, topics: readonly GraphTopic[]): Promise<Map<string, number>> {
+    const ordered = [...topics].sort((a, b) => a.level - b.level);
+    const reserved = await rows.reserveTopicIds(ordered.length);
+    const ids = new Map(ordered.map((topic, i) => [topic.slug, reserved[i]!]));
+    await rows.insertTopics(
+      ordered.map((topic) => ({
+        id: ids.get(topic.slug)!,
+        slug: topic.slug,
+        documentId,
+        parentId: topic.parentSlug ? ids.get(topic.parentSlug)! : null,
+        level: topic.level,
+        position: topic.position,
+        title: topic.title,
+        titleDerived: topic.titleDerived,
+        body: topic.body,
+        lang: topic.lang,
+        lineStart: topic.lineStart,
+        lineEnd: topic.lineEnd,
+      })),
+    );
+    return ids;
   }
 
   /**
@@ -349,7 +359,7 @@ function metadataJson(parsed: ParsedDocument) {
   return JSON.parse(JSON.stringify(rest)) as Record<string, never>;
 }
 
-function snippetRow(topicId: number, position: number, snippet: ParsedSnippet, check: ManifestCheck | undefined, entityIds: ReadonlyMap<string, number>) {
+function snippetRow(topicId: number, position: number, snippet: ParsedSnippet, check: ManifestCheck | undefined): SnippetRow {
   return {
     topicId,
     position,
@@ -366,9 +376,9 @@ function snippetRow(topicId: number, position: number, snippet: ParsedSnippet, c
     deprecatedNote: snippet.manifest?.deprecated?.note ?? null,
     deprecatedIn: check?.deprecatedIn ?? null,
     manifestStatus: check?.status ?? null,
-    manifestFindings: check ? (check.findings as unknown as Prisma.InputJsonArray) : Prisma.DbNull,
+    manifestFindings: check ? check.findings : null,
     manifestConverted: check?.converted ?? null,
-    manifestEntityId: check ? (entityIds.get(check.entitySlug) ?? null) : null,
+    manifestEntity: check?.entitySlug ?? null,
   };
 }
 
@@ -382,7 +392,7 @@ function withManifestMentions(topics: GraphTopic[], manifests: ReadonlyMap<Parse
 }
 
 /** A topic's quotable passages, cut once at ingest with their exact lines. */
-function passageRows(topicId: number, topic: GraphTopic) {
+function passageRows(topicId: number, topic: GraphTopic): PassageRow[] {
   return cutSectionPassages(topic).map((passage, position) => ({
     topicId,
     position,
