@@ -9,7 +9,7 @@ import { FakeMeilisearch } from './support/fake-meilisearch.js';
 const ontology = loadOntology();
 const docs: SearchDocument[] = [
   { id: 'topic:headless-service', kind: 'topic', slug: 'headless-service', title: 'headless service', text: 'Headless Service就是没头的Service。很简单。', topicSlug: 'headless-service', document: 'notes', entityType: null, aliases: ['Headless', '无头服务'] },
-  { id: 'topic:init', kind: 'topic', slug: 'init', title: 'Init 容器', text: '工具安装简单', topicSlug: 'init', document: 'notes', entityType: null, aliases: [] },
+  { id: 'topic:init', kind: 'topic', slug: 'init', title: 'Init 容器', text: '工具安装简单', topicSlug: 'init', document: 'notes', entityType: null, aliases: [], headings: ['Pod 生命周期'] },
   { id: 'entity:liveness-probe', kind: 'entity', slug: 'liveness-probe', title: 'Liveness probe', text: 'Restarts a container that fails it.', topicSlug: null, document: null, entityType: 'PROBE', aliases: ['存活探针'] },
 ];
 
@@ -54,13 +54,13 @@ describe('MeilisearchEngine (recorded HTTP, no Meilisearch server)', () => {
   it('sends the settings: ranked searchable attributes, filters, two-way synonyms, cmn+eng, typo tolerance', async () => {
     await engine.rebuild(docs);
     const settings = fake.requests.find((r) => r.method === 'PATCH')!.body as Record<string, any>;
-    expect(settings.searchableAttributes).toEqual(['title', 'aliases', 'text', 'segmented']);
+    expect(settings.searchableAttributes).toEqual(['title', 'headings', 'aliases', 'text', 'segmented']);
     expect(settings.filterableAttributes).toEqual(['kind', 'entityType', 'document']);
     expect(settings.synonyms['无头服务']).toEqual(['headless']);
     expect(settings.synonyms['headless']).toEqual(expect.arrayContaining(['无头服务', 'headless service']));
     expect(settings.synonyms['blue/green deployment']).toEqual(expect.arrayContaining(['蓝绿部署', 'blue/green']));
     expect(Object.values(settings.synonyms as Record<string, string[]>).every((list) => list.length <= 12)).toBe(true);
-    expect(settings.localizedAttributes).toEqual([{ attributePatterns: ['title', 'aliases', 'text', 'segmented'], locales: ['cmn', 'eng'] }]);
+    expect(settings.localizedAttributes).toEqual([{ attributePatterns: ['title', 'headings', 'aliases', 'text', 'segmented'], locales: ['cmn', 'eng'] }]);
     expect(settings.typoTolerance).toMatchObject({ enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } });
   });
 
@@ -68,7 +68,8 @@ describe('MeilisearchEngine (recorded HTTP, no Meilisearch server)', () => {
     await engine.rebuild(docs);
     const sent = fake.requests.find((r) => r.path.endsWith('/documents'))!.body as Array<Record<string, string>>;
     const init = sent.find((d) => d['id'] === 'topic:init')!;
-    expect(init['segmented']!.split(' ')).toEqual(expect.arrayContaining(['安装', '简单', '装简']));
+    expect(init['segmented']!.split(' ')).toEqual(expect.arrayContaining(['安装', '简单', '装简', '生命周期']));
+    expect(init['headings']).toEqual(['Pod 生命周期']);
     expect(sent.find((d) => d['id'] === 'entity:liveness-probe')!['segmented']!.split(' ')).toContain('存活探针');
   });
 

@@ -26,16 +26,20 @@ export function ontologySynonyms(ontology: Ontology): Record<string, string[]> {
   return Object.fromEntries([...synonyms].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v]]));
 }
 
-/** The index settings; `segmented` carries jieba words and Han bigrams Meilisearch would not find itself. */
+/**
+ * The index settings; `segmented` carries jieba words and Han bigrams Meilisearch would not find itself.
+ * Attribute order is rank order, as the embedded engine's boosts: title, then the heading path
+ * (document › section), then aliases and text.
+ */
 export function meiliSettings(ontology: Ontology): Settings {
   return {
-    searchableAttributes: ['title', 'aliases', 'text', 'segmented'],
+    searchableAttributes: ['title', 'headings', 'aliases', 'text', 'segmented'],
     filterableAttributes: ['kind', 'entityType', 'document'],
     displayedAttributes: ['id', 'kind', 'slug', 'title', 'text', 'topicSlug', 'entityType', 'aliases'],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
     synonyms: ontologySynonyms(ontology),
     localizedAttributes: [
-      { attributePatterns: ['title', 'aliases', 'text', 'segmented'], locales: ['cmn', 'eng'] },
+      { attributePatterns: ['title', 'headings', 'aliases', 'text', 'segmented'], locales: ['cmn', 'eng'] },
     ],
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
   };

@@ -112,7 +112,7 @@ export class MeilisearchEngine implements SearchEngine {
 
   /** The document as sent: plus `segmented`, the analyzer's terms (jieba words and Han bigrams) of every field. */
   toMeili(doc: SearchDocument): MeiliDocument {
-    const terms = this.analyzer.terms([doc.title, ...doc.aliases, doc.text].join('\n'));
+    const terms = this.analyzer.terms([doc.title, ...(doc.headings ?? []), ...doc.aliases, doc.text].join('\n'));
     return { ...doc, segmented: [...new Set(terms)].join(' ') };
   }
 
