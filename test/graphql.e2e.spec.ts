@@ -158,7 +158,7 @@ describe('GraphQL entry points', () => {
     expect(rest.passages.length).toBeGreaterThan(0);
     const answer = await gql(t, `query($query: String!, $topK: Int, $maxChars: Int, $scoreThreshold: Float, $types: [EntityType!]) {
       retrieval(query: $query, topK: $topK, maxChars: $maxChars, scoreThreshold: $scoreThreshold, types: $types) {
-        query backend passages { id topicSlug title text score kind citation { document documentSlug lineStart lineEnd } entities { slug name type } }
+        query backend passages { id topicSlug title text score kind headingPath previous next citation { document documentSlug lineStart lineEnd } entities { slug name type } }
       }
       retrieve(query: $query, topK: $topK, maxChars: $maxChars, scoreThreshold: $scoreThreshold, types: $types) { id }
     }`, body);
