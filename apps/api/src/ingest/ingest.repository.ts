@@ -344,45 +344,36 @@ export class IngestRows {
 
   // Related-topic links.
 
-  /** How many topics mention anything, and how many mention each entity. */
+  /** How many topics mention anything, and how many mention each entity (one statement, one row). */
   async mentionStats(): Promise<{ topics: number; df: Map<string, number> }> {
-    const [{ topics }] = await this.tx.$queryRaw<[{ topics: number }]>`SELECT count(DISTINCT topic_id)::int AS topics FROM mentions`;
-    const rows = await this.tx.$queryRaw<Array<{ slug: string; df: number }>>`
-      SELECT e.slug, count(*)::int AS df FROM mentions m JOIN entities e ON e.id = m.entity_id GROUP BY e.slug`;
-    return { topics, df: new Map(rows.map((row) => [row.slug, row.df])) };
+    const [row] = await this.tx.$queryRaw<[{ topics: number; slugs: string[] | null; dfs: number[] | null }]>`
+      SELECT (SELECT count(DISTINCT topic_id)::int FROM mentions) AS topics, array_agg(slug) AS slugs, array_agg(df) AS dfs
+      FROM (SELECT e.slug, count(*)::int AS df FROM mentions m JOIN entities e ON e.id = m.entity_id GROUP BY e.slug) per_entity`;
+    const slugs = row.slugs ?? [];
+    return { topics: row.topics, df: new Map(slugs.map((slug, i) => [slug, row.dfs![i]!])) };
   }
 
-  /** Each topic's mentioned entity slugs: these topics, or every topic when `topicIds` is omitted. */
+  /**
+   * Each topic's mentioned entity slugs: these topics, or every topic when `topicIds` is omitted.
+   * One row per topic (slugs aggregated in SQL): late in a corpus an incremental link
+   * update reads a thousand candidate topics, and rows cost more than array elements.
+   */
   async entitySets(topicIds?: readonly number[]): Promise<Map<number, Set<string>>> {
     if (topicIds?.length === 0) return new Map();
-    const rows = topicIds
-      ? await this.tx.$queryRaw<Array<{ topic_id: number; slug: string }>>`
-          SELECT m.topic_id, e.slug FROM mentions m JOIN entities e ON e.id = m.entity_id
-          WHERE m.topic_id = ANY(${[...topicIds]}::int[])`
-      : await this.tx.$queryRaw<Array<{ topic_id: number; slug: string }>>`
-          SELECT m.topic_id, e.slug FROM mentions m JOIN entities e ON e.id = m.entity_id ORDER BY m.topic_id`;
-    const sets = new Map<number, Set<string>>();
-    for (const row of rows) {
-      const set = sets.get(row.topic_id);
-      if (set) set.add(row.slug);
-      else sets.set(row.topic_id, new Set([row.slug]));
-    }
-    return sets;
+    const only = topicIds ? Prisma.sql`WHERE m.topic_id = ANY(${[...topicIds]}::int[])` : Prisma.empty;
+    const rows = await this.tx.$queryRaw<Array<{ topic_id: number; slugs: string[] }>>`
+      SELECT m.topic_id, array_agg(e.slug) AS slugs FROM mentions m JOIN entities e ON e.id = m.entity_id
+      ${only} GROUP BY m.topic_id ORDER BY m.topic_id`;
+    return new Map(rows.map((row) => [row.topic_id, new Set(row.slugs)]));
   }
 
-  /** Topics mentioning each of these entities. */
+  /** Topics mentioning each of these entities (one row per entity). */
   async topicsMentioning(entitySlugs: readonly string[]): Promise<Map<string, number[]>> {
     if (entitySlugs.length === 0) return new Map();
-    const rows = await this.tx.$queryRaw<Array<{ topic_id: number; slug: string }>>`
-      SELECT m.topic_id, e.slug FROM mentions m JOIN entities e ON e.id = m.entity_id
-      WHERE e.slug = ANY(${[...entitySlugs]}::text[])`;
-    const postings = new Map<string, number[]>();
-    for (const row of rows) {
-      const list = postings.get(row.slug);
-      if (list) list.push(row.topic_id);
-      else postings.set(row.slug, [row.topic_id]);
-    }
-    return postings;
+    const rows = await this.tx.$queryRaw<Array<{ slug: string; topic_ids: number[] }>>`
+      SELECT e.slug, array_agg(m.topic_id) AS topic_ids FROM mentions m JOIN entities e ON e.id = m.entity_id
+      WHERE e.slug = ANY(${[...entitySlugs]}::text[]) GROUP BY e.slug`;
+    return new Map(rows.map((row) => [row.slug, row.topic_ids]));
   }
 
   /** Per topic: how many links it has and the lowest-ranked one's score. */
