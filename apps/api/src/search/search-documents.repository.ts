@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../../../../generated/prisma/client.js';
+import { Prisma } from '../../../../generated/prisma/client.js';
 import { DatabaseService } from '../database/database.service.js';
 import { ancestorHeadings } from './heading-path.js';
 import { snippetSlug, type SearchDocument } from './search.types.js';
@@ -14,7 +14,7 @@ export class SearchDocumentsRepository {
   }
 
   async findAll(): Promise<SearchDocument[]> {
-    const [{ topics, headings }, entities] = await Promise.all([this.topics({}), this.entities({})]);
+    const [{ topics, headings }, entities] = await Promise.all([this.topics({}), this.entities()]);
     return [...topics, ...entities, ...(await this.snippets({}, headings))];
   }
 
@@ -34,7 +34,7 @@ export class SearchDocumentsRepository {
   }
 
   findEntities(slugs: readonly string[]): Promise<SearchDocument[]> {
-    return slugs.length ? this.entities({ slug: { in: [...slugs] } }) : Promise.resolve([]);
+    return slugs.length ? this.entities(slugs) : Promise.resolve([]);
   }
 
   /**
@@ -72,33 +72,31 @@ export class SearchDocumentsRepository {
     return { topics, headings };
   }
 
-  /** Entities point at the topic that mentions them most (first in document order on ties). */
-  private async entities(where: Prisma.EntityWhereInput): Promise<SearchDocument[]> {
-    const rows = await this.prisma.entity.findMany({
-      where,
-      orderBy: { slug: 'asc' },
-      select: {
-        slug: true,
-        name: true,
-        type: true,
-        aliases: true,
-        description: true,
-        mentions: {
-          orderBy: [{ count: 'desc' }, { topic: { documentId: 'asc' } }, { topic: { position: 'asc' } }],
-          take: 1,
-          select: { topic: { select: { slug: true } } },
-        },
-      },
-    });
+  /**
+   * Entities point at the topic that mentions them most (first in document order on ties).
+   * One statement picking that topic per entity in SQL (LATERAL … LIMIT 1): an entity named all over
+   * the corpus must not cost reading all its mentions on every document's update.
+   */
+  private async entities(slugs?: readonly string[]): Promise<SearchDocument[]> {
+    const only = slugs ? Prisma.sql`WHERE e.slug = ANY(${[...slugs]}::text[])` : Prisma.empty;
+    const rows = await this.prisma.$queryRaw<Array<{ slug: string; name: string; type: string; aliases: string[]; description: string; topic_slug: string | null }>>`
+      SELECT e.slug, e.name, e.type::text AS type, e.aliases, e.description, top.slug AS topic_slug
+      FROM entities e
+      LEFT JOIN LATERAL (
+        SELECT t.slug FROM mentions m JOIN topics t ON t.id = m.topic_id
+        WHERE m.entity_id = e.id ORDER BY m.count DESC, t.document_id, t.position LIMIT 1
+      ) top ON true
+      ${only}
+      ORDER BY e.slug`;
     return rows.map((e) => ({
       id: `entity:${e.slug}`,
       kind: 'entity' as const,
       slug: e.slug,
       title: e.name,
       text: e.description,
-      topicSlug: e.mentions[0]?.topic.slug ?? null,
+      topicSlug: e.topic_slug,
       document: null,
-      entityType: e.type,
+      entityType: e.type as SearchDocument['entityType'],
       aliases: e.aliases,
     }));
   }
