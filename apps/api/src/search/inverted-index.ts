@@ -236,8 +236,8 @@ export class InvertedIndex<T> {
    * Scores lists rarest first until entries not yet seen cannot enter the top
    * `limit` (the `ceiling` of all lists left is below the `limit`-th score so
    * far, a lower bound of the final one as scores only grow), and returns the
-   * entries seen then, ascending; null when that point does not come within
-   * half the postings.
+   * entries seen then, ascending; null when that point never comes early enough
+   * to pay (past half the postings), and the exhaustive search is cheaper.
    * Leaves the scratch arrays cleared.
    */
   private candidates(lists: readonly ScoredList[], limit: number, rescore: Rescore, ceiling: Ceiling): Int32Array | null {
@@ -253,8 +253,7 @@ export class InvertedIndex<T> {
     let stop = -1;
     let walked = 0;
     let touchedCount = 0;
-    // Past half the postings the exhaustive search is cheaper (a one-list query never tries).
-    for (let p = 0; p < order.length && walked + lists[order[p]!]!.postings.length <= total / 2; p++) {
+    for (let p = 0; p < order.length && walked <= total / 2; p++) {
       touchedCount = this.scoreAllFrom(lists[order[p]!]!, touchedCount);
       walked += lists[order[p]!]!.postings.length;
       const next = p + 1;
