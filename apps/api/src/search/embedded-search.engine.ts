@@ -20,7 +20,6 @@ const COMMON_SHARE = 0.1;
 const TITLE_BONUS = 1;
 /** Topics are what readers look for; an entity or snippet of the same strength ranks below. */
 const KIND_WEIGHT: Record<SearchKind, number> = { topic: 1.3, entity: 1, snippet: 0.8 };
-const MAX_KIND_WEIGHT = Math.max(...Object.values(KIND_WEIGHT));
 /** Equal scores: topics first, then entities, then snippets. */
 const KIND_ORDER: Record<SearchKind, number> = { topic: 0, entity: 1, snippet: 2 };
 const BATCH = 100;
@@ -149,7 +148,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const coverage = popcount(headings & ownMask) / Math.max(1, own.length);
       const title = doc.kind === 'topic' ? 1 + TITLE_BONUS * coverage : 1;
       return bm25 * popcount(matched) * KIND_WEIGHT[doc.kind] * title;
-    }, (bm25, matched) => bm25 * popcount(matched) * MAX_KIND_WEIGHT * (1 + TITLE_BONUS));
+    });
 
     return scored
       .map(({ id, score }) => ({ doc: index.entry(id)!, id, score }))

@@ -47,23 +47,6 @@ export interface Scored {
 
 /** How a caller turns an entry's summed BM25 into its final score; 0 leaves it out (a filter). */
 export type Rescore = (id: number, bm25: number, matchedMask: number, headingMask: number) => number;
-/**
- * For pruning: the most `rescore` can give an entry whose summed BM25 is at most
- * `bm25` and whose matched terms are among `matchedMask`. Passing one also
- * promises that `rescore` never falls as an entry's BM25 and masks grow.
- */
-export type Ceiling = (bm25: number, matchedMask: number) => number;
-
-interface ScoredList {
-  postings: Postings;
-  field: number;
-  bit: number;
-  /** The term's weight × the field's boost × idf. */
-  scale: number;
-  norm: number;
-  /** The most one entry can get from this list. */
-  upper: number;
-}
 
 interface TermEntry {
   fields: Array<Postings | undefined>;
@@ -179,20 +162,37 @@ export class InvertedIndex<T> {
   /**
    * The best `limit` entries for these derived terms: BM25+ per field times the
    * field's boost and the term's weight, summed, then handed to `rescore`.
-   *
-   * With a `ceiling` the search prunes (MaxScore-style, term at a time): posting
-   * lists are scored rarest first, and once no entry outside those scored so far
-   * could reach the current `limit`-th score with the lists left, only those
-   * entries are scored further. Common words ("service", 容器) then cost a
-   * binary search per candidate instead of a walk over most of the index.
-   * Candidates are scored again in the query's own order, so every score is
-   * the same float the exhaustive search gives and the ranking cannot move.
    */
-  search(derived: readonly DerivedTerm[], boosts: readonly number[], limit: number, rescore: Rescore, ceiling?: Ceiling): Scored[] {
-    const lists = this.lists(derived, boosts);
-    const candidates = ceiling && limit > 0 ? this.candidates(lists, limit, rescore, ceiling) : null;
-    const touchedCount = candidates ? this.scoreCandidates(lists, candidates) : this.scoreAll(lists);
-    const { acc, masks, headingMasks, touched } = this;
+  search(derived: readonly DerivedTerm[], boosts: readonly number[], limit: number, rescore: Rescore): Scored[] {
+    const { acc, masks, headingMasks, touched, alive } = this;
+    const documents = this.liveCount;
+    let touchedCount = 0;
+    for (const { term, source, weight } of derived) {
+      const fields = this.vocabulary.get(term)?.fields;
+      if (!fields) continue;
+      const bit = 1 << source;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const postings = fields[f];
+        if (!postings || postings.live === 0) continue;
+        const idf = Math.log(1 + (documents - postings.live + 0.5) / (postings.live + 0.5));
+        const scale = weight * boosts[f]! * idf;
+        const average = this.totalLength[f]! / Math.max(1, documents);
+        const lengths = this.lengths[f]!;
+        const heading = HEADING_FIELDS.includes(f);
+        const { ids, tfs, length } = postings;
+        const norm = (K1 * B) / Math.max(average, 1e-9);
+        const base = K1 * (1 - B);
+        for (let i = 0; i < length; i++) {
+          const id = ids[i]!;
+          if (!alive[id]) continue;
+          const tf = tfs[i]!;
+          if (masks[id] === 0) touched[touchedCount++] = id;
+          acc[id]! += scale * (D + (tf * (K1 + 1)) / (tf + base + norm * lengths[id]!));
+          masks[id]! |= bit;
+          if (heading) headingMasks[id]! |= bit;
+        }
+      }
+    }
     const heap = new TopK(limit);
     for (let i = 0; i < touchedCount; i++) {
       const id = touched[i]!;
@@ -203,142 +203,6 @@ export class InvertedIndex<T> {
       headingMasks[id] = 0;
     }
     return heap.sorted();
-  }
-
-  /** One posting list per derived term and field, in the query's order, with what scoring it needs. */
-  private lists(derived: readonly DerivedTerm[], boosts: readonly number[]): ScoredList[] {
-    const documents = this.liveCount;
-    const out: ScoredList[] = [];
-    for (const { term, source, weight } of derived) {
-      const fields = this.vocabulary.get(term)?.fields;
-      if (!fields) continue;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const postings = fields[f];
-        if (!postings || postings.live === 0) continue;
-        const idf = Math.log(1 + (documents - postings.live + 0.5) / (postings.live + 0.5));
-        const scale = weight * boosts[f]! * idf;
-        const average = this.totalLength[f]! / Math.max(1, documents);
-        // tf / (tf + …) < 1, so no entry gets more than scale × (D + K1 + 1) from one list.
-        out.push({ postings, field: f, bit: 1 << source, scale, norm: (K1 * B) / Math.max(average, 1e-9), upper: scale * (D + K1 + 1) });
-      }
-    }
-    return out;
-  }
-
-  /** Scores every posting of every list (the exhaustive search); returns how many entries it touched. */
-  private scoreAll(lists: readonly ScoredList[]): number {
-    let touchedCount = 0;
-    for (const list of lists) touchedCount = this.scoreAllFrom(list, touchedCount);
-    return touchedCount;
-  }
-
-  /**
-   * Scores lists rarest first until entries not yet seen cannot enter the top
-   * `limit` (the `ceiling` of all lists left is below the `limit`-th score so
-   * far, a lower bound of the final one as scores only grow), and returns the
-   * entries seen then, ascending; null when that point never comes early enough
-   * to pay (past half the postings), and the exhaustive search is cheaper.
-   * Leaves the scratch arrays cleared.
-   */
-  private candidates(lists: readonly ScoredList[], limit: number, rescore: Rescore, ceiling: Ceiling): Int32Array | null {
-    const order = lists.map((_, i) => i).sort((a, b) => lists[a]!.postings.length - lists[b]!.postings.length);
-    const total = lists.reduce((sum, l) => sum + l.postings.length, 0);
-    // What an entry found only in order[p..] could at most get.
-    const restUpper = new Float64Array(order.length + 1);
-    const restMask = new Int32Array(order.length + 1);
-    for (let p = order.length - 1; p >= 0; p--) {
-      restUpper[p] = restUpper[p + 1]! + lists[order[p]!]!.upper;
-      restMask[p] = restMask[p + 1]! | lists[order[p]!]!.bit;
-    }
-    let stop = -1;
-    let walked = 0;
-    let touchedCount = 0;
-    for (let p = 0; p < order.length && walked <= total / 2; p++) {
-      touchedCount = this.scoreAllFrom(lists[order[p]!]!, touchedCount);
-      walked += lists[order[p]!]!.postings.length;
-      const next = p + 1;
-      // Checking costs a pass over the entries seen: worth it only before a longer list.
-      if (next < order.length && lists[order[next]!]!.postings.length > touchedCount && ceiling(restUpper[next]!, restMask[next]!) < this.kthScore(touchedCount, limit, rescore)) {
-        stop = next;
-        break;
-      }
-    }
-    const seen = this.touched.slice(0, touchedCount);
-    for (const id of seen) {
-      this.acc[id] = 0;
-      this.masks[id] = 0;
-      this.headingMasks[id] = 0;
-    }
-    return stop < 0 ? null : seen.sort();
-  }
-
-  /** Scores one list's postings, appending entries first seen to `touched`; returns their new count. */
-  private scoreAllFrom(list: ScoredList, touchedCount: number): number {
-    const { acc, masks, headingMasks, touched, alive } = this;
-    const { postings, field, bit, scale, norm } = list;
-    const lengths = this.lengths[field]!;
-    const heading = HEADING_FIELDS.includes(field);
-    const base = K1 * (1 - B);
-    for (let i = 0; i < postings.length; i++) {
-      const id = postings.ids[i]!;
-      if (!alive[id]) continue;
-      const tf = postings.tfs[i]!;
-      if (masks[id] === 0) touched[touchedCount++] = id;
-      acc[id]! += scale * (D + (tf * (K1 + 1)) / (tf + base + norm * lengths[id]!));
-      masks[id]! |= bit;
-      if (heading) headingMasks[id]! |= bit;
-    }
-    return touchedCount;
-  }
-
-  /** The `limit`-th best score of the entries touched so far, as they stand; 0 with fewer. */
-  private kthScore(touchedCount: number, limit: number, rescore: Rescore): number {
-    const heap = new TopK(limit);
-    for (let i = 0; i < touchedCount; i++) {
-      const id = this.touched[i]!;
-      const score = rescore(id, this.acc[id]!, this.masks[id]!, this.headingMasks[id]!);
-      if (score > 0) heap.offer(id, score, 0);
-    }
-    return heap.full ? heap.lowest : 0;
-  }
-
-  /**
-   * Scores only the candidates (ascending ids), list by list in the query's
-   * order as scoreAll does, so sums come out bit for bit the same. A short list
-   * is walked; in a long one each candidate is found by binary search.
-   */
-  private scoreCandidates(lists: readonly ScoredList[], candidates: Int32Array): number {
-    const { acc, masks, headingMasks, touched } = this;
-    const base = K1 * (1 - B);
-    const isCandidate = new Uint8Array(this.alive.length);
-    for (const id of candidates) isCandidate[id] = 1;
-    const add = (list: ScoredList, id: number, tf: number, lengths: Uint32Array, heading: boolean) => {
-      acc[id]! += list.scale * (D + (tf * (K1 + 1)) / (tf + base + list.norm * lengths[id]!));
-      masks[id]! |= list.bit;
-      if (heading) headingMasks[id]! |= list.bit;
-    };
-    for (const list of lists) {
-      const { ids, tfs, length } = list.postings;
-      const lengths = this.lengths[list.field]!;
-      const heading = HEADING_FIELDS.includes(list.field);
-      if (length <= candidates.length * 16) {
-        for (let i = 0; i < length; i++) if (isCandidate[ids[i]!]) add(list, ids[i]!, tfs[i]!, lengths, heading);
-        continue;
-      }
-      let lo = 0;
-      for (const id of candidates) {
-        let hi = length - 1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1;
-          if (ids[mid]! < id) lo = mid + 1;
-          else hi = mid - 1;
-        }
-        if (lo >= length) break;
-        if (ids[lo] === id) add(list, id, tfs[lo]!, lengths, heading);
-      }
-    }
-    touched.set(candidates);
-    return candidates.length;
   }
 
   /** Which fields of an entry hold each of these terms (for highlighting the few entries returned). */
@@ -393,15 +257,6 @@ class TopK {
   private readonly masks: number[] = [];
 
   constructor(private readonly limit: number) {}
-
-  get full(): boolean {
-    return this.limit > 0 && this.ids.length === this.limit;
-  }
-
-  /** The lowest score kept. */
-  get lowest(): number {
-    return this.scores[0] ?? 0;
-  }
 
   offer(id: number, score: number, mask: number): void {
     if (this.limit <= 0) return;
