@@ -105,4 +105,13 @@ describe('EmbeddedSearchEngine ranking on common words and headings', () => {
     await e.rebuild([topic('x', 'body', 'Notes', 'the gateway routes traffic; gateway gateway'), topic('x', 'titled', 'Gateway', 'routes traffic')]);
     expect((await e.search({ q: 'gateway', limit: 2 })).map((h) => h.slug)).toEqual(['titled', 'body']);
   });
+
+  it('answers the same hits without highlights when asked (retrieval reads none)', async () => {
+    const e = engine();
+    await e.rebuild([...a, ...b, ...b2]);
+    const withHighlights = await e.search({ q: 'routes http', limit: 5 });
+    const without = await e.search({ q: 'routes http', limit: 5, highlight: false });
+    expect(withHighlights[0]!.highlight).toContain('<mark>');
+    expect(without).toEqual(withHighlights.map((h) => ({ ...h, highlight: '' })));
+  });
 });

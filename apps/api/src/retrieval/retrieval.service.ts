@@ -84,7 +84,7 @@ export class RetrievalService {
     const scoreThreshold = query.scoreThreshold ?? RETRIEVE_DEFAULTS.scoreThreshold;
     const scoped = query.documents !== undefined || query.types !== undefined;
     const limit = Math.max(MIN_CANDIDATES, topK * CANDIDATES_PER_PASSAGE) * (scoped ? 3 : 1);
-    const found = await this.search.search({ q: query.query, limit });
+    const found = await this.search.search({ q: query.query, limit, highlight: false });
     const { topicScores, snippetScores } = candidateScores(found.hits);
     let topics = await this.findTopics([...topicScores.keys()]);
     if (query.documents) topics = topics.filter((t) => query.documents!.includes(t.document.name));

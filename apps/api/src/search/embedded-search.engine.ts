@@ -158,7 +158,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         slug: doc.slug,
         title: doc.title,
         score: Math.round(score * 1000) / 1000,
-        highlight: this.highlightOf(doc, id, derived),
+        highlight: query.highlight === false ? '' : this.highlightOf(doc, id, derived),
         topicSlug: doc.topicSlug,
       }));
   }

@@ -100,7 +100,7 @@ export class MeilisearchEngine implements SearchEngine {
         slug: hit.slug,
         title: hit.title,
         score: Math.round(score * 1000) / 1000,
-        highlight: highlight(hit.text || hit.title, terms),
+        highlight: query.highlight === false ? '' : highlight(hit.text || hit.title, terms),
         topicSlug: hit.topicSlug ?? null,
       }));
   }
