@@ -1,4 +1,8 @@
+import type { ManifestFinding as CheckerFinding, ManifestStatus } from '../../../../seed/manifests/types.js';
 import type { EntityRef, TopicSummary } from '../common/refs.types.js';
+
+// The checker (seed/manifests) owns the status and finding vocabulary; the API re-uses it.
+export type { ManifestStatus };
 
 /** A Kubernetes API removal that applies to a manifest. */
 export interface Deprecation {
@@ -25,19 +29,10 @@ export interface Manifest {
   converted?: string;
 }
 
-export type ManifestStatus = 'ok' | 'deprecated' | 'removed' | 'invalid';
 export const MANIFEST_STATUSES = ['ok', 'deprecated', 'removed', 'invalid'] as const satisfies readonly ManifestStatus[];
 
-export interface ManifestFinding {
-  severity: 'error' | 'warning' | 'info';
-  /** JSON pointer into the object, e.g. /spec/template/spec/containers/0/imagePullPolcy */
-  path: string;
-  /** 1-based line: in the notes document for a stored manifest, in the YAML sent for a check. */
-  line: number;
-  message: string;
-  /** schema, unknown-field, removed-api, deprecated-api or yaml */
-  rule: string;
-}
+/** The checker's finding; `rule` is a plain string here because stored findings are read back from JSON. */
+export type ManifestFinding = Omit<CheckerFinding, 'rule'> & { rule: string };
 
 export interface ManifestDeprecation {
   replacement: string;
