@@ -8,14 +8,20 @@
  * (1 when both mention exactly the same entities).
  *
  * Only topics sharing an entity are ever compared (an inverted index entity → topics), and
- * an entity mentioned by more than MAX_POSTINGS topics does not propose pairs on its own
- * (it still counts in the score of pairs found through a rarer one): at scale "Pod" is
- * everywhere, and pairs sharing only it say little while costing df² comparisons.
+ * a topic is compared with at most MAX_CANDIDATES others: those sharing its rarest entities
+ * first. So scoring one topic costs the same in a corpus of a hundred topics or of a hundred
+ * thousand, and a document's ingest stays one document's cost; what is given up is a link
+ * through a common entity alone to a topic beyond the first MAX_CANDIDATES, which would
+ * score low (a common entity weighs little). An entity mentioned by more than MAX_POSTINGS
+ * topics proposes no pairs at all (it still counts in the score of pairs found through a
+ * rarer one): at scale "Pod" is everywhere, and pairs sharing only it say little.
  */
 
 /** Related topics kept per topic: enough for any page, bounded at scale. */
 export const LINKS_PER_TOPIC = 12;
 export const MAX_POSTINGS = 1000;
+/** Topics one topic is scored against, at most: a few hundred covers every rare entity's topics. */
+export const MAX_CANDIDATES = 300;
 
 export interface TopicEntities<K> {
   key: K;
@@ -36,10 +42,20 @@ export interface MentionStats {
   df: ReadonlyMap<string, number>;
 }
 
+export interface CandidateLimits {
+  maxPostings?: number;
+  maxCandidates?: number;
+}
+
 export type Idf = (entity: string) => number;
 
 export function idfOf(stats: MentionStats): Idf {
-  return (entity) => Math.log(1 + stats.topics / Math.max(1, stats.df.get(entity) ?? 1));
+  const memo = new Map<string, number>();
+  return (entity) => {
+    let value = memo.get(entity);
+    if (value === undefined) memo.set(entity, (value = Math.log(1 + stats.topics / Math.max(1, stats.df.get(entity) ?? 1))));
+    return value;
+  };
 }
 
 /** Whether an entity is rare enough to propose pairs of the topics that mention it. */
@@ -47,26 +63,64 @@ export function proposesPairs(stats: MentionStats, entity: string, maxPostings =
   return (stats.df.get(entity) ?? 0) <= maxPostings;
 }
 
+/**
+ * The topics a topic is scored against: those mentioning its rarest entity, then its next
+ * rarest (fewest topics, then slug), each entity's topics in the order `postings` gives them
+ * (the callers give topic id order), until `maxCandidates`. The same rule on both paths, the
+ * full recompute and a document's incremental update, so both score the same pairs.
+ */
+export function candidatesOf<K>(
+  entities: ReadonlySet<string>,
+  self: K,
+  postings: (entity: string) => readonly K[] | undefined,
+  stats: MentionStats,
+  limits: CandidateLimits = {},
+): K[] {
+  const max = limits.maxCandidates ?? MAX_CANDIDATES;
+  const df = (e: string) => stats.df.get(e) ?? 0;
+  const rarestFirst = [...entities]
+    .filter((e) => proposesPairs(stats, e, limits.maxPostings))
+    .sort((x, y) => df(x) - df(y) || (x < y ? -1 : x > y ? 1 : 0));
+  const found = new Set<K>();
+  for (const entity of rarestFirst) {
+    for (const key of postings(entity) ?? []) {
+      if (key === self || found.has(key)) continue;
+      if (found.size === max) return [...found];
+      found.add(key);
+    }
+  }
+  return [...found];
+}
+
 export type LinkScorer = (a: ReadonlySet<string>, b: ReadonlySet<string>) => { score: number; via: string[] };
 
 /**
  * The weighted Jaccard of two entity sets. Sums run in a fixed order (idf, then
- * slug), so score(a, b) and score(b, a) are the same number bit for bit. A set's
- * own weight is worked out once per scorer (a topic is scored against many).
+ * slug), so score(a, b) and score(b, a) are the same number bit for bit. Each set is
+ * sorted and weighed once per scorer (a topic is scored against hundreds), so a pair
+ * costs one membership test per entity of `a`.
  */
 export function linkScorer(idf: Idf): LinkScorer {
   const order = (x: string, y: string) => idf(y) - idf(x) || (x < y ? -1 : x > y ? 1 : 0);
-  const sum = (entities: readonly string[]) => entities.reduce((total, e) => total + idf(e), 0);
-  const weights = new WeakMap<ReadonlySet<string>, number>();
-  const weight = (set: ReadonlySet<string>) => {
-    let w = weights.get(set);
-    if (w === undefined) weights.set(set, (w = sum([...set].sort(order))));
-    return w;
+  const prepared = new WeakMap<ReadonlySet<string>, { ordered: string[]; weight: number }>();
+  const prepare = (set: ReadonlySet<string>) => {
+    let p = prepared.get(set);
+    if (!p) {
+      const ordered = [...set].sort(order);
+      prepared.set(set, (p = { ordered, weight: ordered.reduce((total, e) => total + idf(e), 0) }));
+    }
+    return p;
   };
   return (a, b) => {
-    const via = [...a].filter((e) => b.has(e)).sort(order);
-    const shared = sum(via);
-    const score = shared === 0 ? 0 : Math.round((shared / (weight(a) + weight(b) - shared)) * 1e6) / 1e6;
+    const pa = prepare(a);
+    const via: string[] = [];
+    let shared = 0;
+    for (const e of pa.ordered) {
+      if (!b.has(e)) continue;
+      via.push(e);
+      shared += idf(e);
+    }
+    const score = shared === 0 ? 0 : Math.round((shared / (pa.weight + prepare(b).weight - shared)) * 1e6) / 1e6;
     return { score, via };
   };
 }
@@ -90,7 +144,7 @@ export function linksFrom<K extends string | number>(
   return links.sort(byScoreThenTo).slice(0, limit);
 }
 
-/** Entity → the topics (indexes into `topics`) that mention it. */
+/** Entity → the topics (indexes into `topics`, ascending) that mention it. */
 function postingsOf<K>(topics: readonly TopicEntities<K>[]): Map<string, number[]> {
   const postings = new Map<string, number[]>();
   topics.forEach(({ entities }, i) => {
@@ -109,24 +163,20 @@ export function mentionStats<K>(topics: readonly TopicEntities<K>[]): MentionSta
 }
 
 /**
- * Every topic's best links, over a complete set of topics (a full recompute).
- * Sorted by score, then from, then to.
+ * Every topic's best links, over a complete set of topics (a full recompute), given in
+ * the order their ids would be (postings follow it). Sorted by score, then from, then to.
  */
 export function relateTopics<K extends string | number>(
   topics: readonly TopicEntities<K>[],
-  options: { limitPerTopic?: number; maxPostings?: number } = {},
+  options: CandidateLimits & { limitPerTopic?: number } = {},
 ): TopicLink<K>[] {
   const stats = mentionStats(topics);
   const score = linkScorer(idfOf(stats));
   const postings = postingsOf(topics);
   const out: TopicLink<K>[] = [];
   topics.forEach((topic, i) => {
-    const candidates = new Set<number>();
-    for (const e of topic.entities) {
-      if (!proposesPairs(stats, e, options.maxPostings)) continue;
-      for (const j of postings.get(e)!) if (j !== i) candidates.add(j);
-    }
-    out.push(...linksFrom(topic, [...candidates].map((j) => topics[j]!), score, options.limitPerTopic ?? Infinity));
+    const candidates = candidatesOf(topic.entities, i, (e) => postings.get(e), stats, options);
+    out.push(...linksFrom(topic, candidates.map((j) => topics[j]!), score, options.limitPerTopic ?? Infinity));
   });
   return out.sort((x, y) => y.score - x.score || (x.from < y.from ? -1 : x.from > y.from ? 1 : 0) || byScoreThenTo(x, y));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  idfOf, linkScorer, linksFrom, mentionStats, relateTopics, type TopicEntities,
+  candidatesOf, idfOf, linkScorer, linksFrom, mentionStats, relateTopics, type TopicEntities,
 } from '../../seed/parser/related-topics.js';
 
 const topics: TopicEntities<string>[] = [
@@ -54,5 +54,34 @@ describe('linksFrom (the incremental path)', () => {
     const many = Array.from({ length: 30 }, (_, i) => ({ key: `t${i}`, entities: new Set([`e${i % 7}`, `e${i % 5}`, `e${i % 3}`, 'pod']) }));
     const score = linkScorer(idfOf(mentionStats(many)));
     for (const x of many) for (const y of many) expect(score(x.entities, y.entities).score).toBe(score(y.entities, x.entities).score);
+  });
+});
+
+describe('candidatesOf (a topic is scored against a bounded set)', () => {
+  // 'rare' is in 3 topics, 'common' in 40: the rare entity's topics come first, then the common one's in the order given.
+  const corpus: TopicEntities<string>[] = [
+    { key: 'me', entities: new Set(['common', 'rare']) },
+    ...Array.from({ length: 39 }, (_, i) => ({ key: `c${String(i).padStart(2, '0')}`, entities: new Set(['common']) })),
+    { key: 'r1', entities: new Set(['rare', 'common']) },
+    { key: 'r2', entities: new Set(['rare']) },
+  ];
+  const stats = mentionStats(corpus);
+  const postings = new Map<string, string[]>();
+  for (const t of corpus) for (const e of t.entities) postings.set(e, [...(postings.get(e) ?? []), t.key]);
+
+  it('takes the rarest entity’s topics first and stops at the limit, never itself', () => {
+    const found = candidatesOf(corpus[0]!.entities, 'me', (e) => postings.get(e), stats, { maxCandidates: 5 });
+    expect(found).toEqual(['r1', 'r2', 'c00', 'c01', 'c02']);
+  });
+
+  it('takes every topic sharing an entity when they fit', () => {
+    expect(candidatesOf(corpus[0]!.entities, 'me', (e) => postings.get(e), stats, { maxCandidates: 1000 })).toHaveLength(corpus.length - 1);
+  });
+
+  it('keeps the best links when a common entity’s topics are cut: the rare entity’s topics score highest', () => {
+    const capped = relateTopics(corpus, { maxCandidates: 5, limitPerTopic: 2 }).filter((l) => l.from === 'me');
+    const exact = relateTopics(corpus, { maxCandidates: Infinity, limitPerTopic: 2 }).filter((l) => l.from === 'me');
+    expect(capped).toEqual(exact);
+    expect(capped.map((l) => l.to)).toEqual(['r1', 'r2']);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  LINKS_PER_TOPIC, idfOf, linkScorer, linksFrom, proposesPairs, relateTopics,
+  LINKS_PER_TOPIC, candidatesOf, idfOf, linkScorer, linksFrom, proposesPairs, relateTopics,
   type TopicEntities, type TopicLink,
 } from '../../../../seed/parser/related-topics.js';
 import type { IngestRows } from './ingest.repository.js';
@@ -23,9 +23,10 @@ export class DerivedGraphService {
   }
 
   /**
-   * Recomputes the links out of `targets`, and gives every other topic that
-   * shares an entity with one of `fresh` (new topics) a link to it when it makes
-   * that topic's best LINKS_PER_TOPIC.
+   * Recomputes the links out of `targets`, and gives every topic one of `fresh` (new
+   * topics) was scored against a link back when it makes that topic's best
+   * LINKS_PER_TOPIC. Each target is scored against at most MAX_CANDIDATES topics, so
+   * the cost is the document's, not the corpus's.
    */
   async updateLinks(rows: IngestRows, targets: readonly number[], fresh: readonly number[]): Promise<void> {
     if (targets.length === 0) return;
@@ -34,19 +35,15 @@ export class DerivedGraphService {
     const sets = await rows.entitySets(targets);
     const proposing = [...new Set([...sets.values()].flatMap((set) => [...set]))].filter((e) => proposesPairs(stats, e));
     const postings = await rows.topicsMentioning(proposing);
-    const candidateIds = new Set([...postings.values()].flat());
-    const known = await rows.entitySets([...candidateIds].filter((id) => !sets.has(id)));
+    const candidates = new Map([...sets].map(([id, set]) => [id, candidatesOf(set, id, (e) => postings.get(e), stats)]));
+    const known = await rows.entitySets([...new Set([...candidates.values()].flat())].filter((id) => !sets.has(id)));
     for (const [id, set] of sets) known.set(id, set);
     const topic = (id: number): TopicEntities<number> => ({ key: id, entities: known.get(id) ?? new Set() });
-    const candidatesOf = (id: number) => {
-      const ids = new Set<number>();
-      for (const e of known.get(id) ?? []) for (const other of postings.get(e) ?? []) ids.add(other);
-      return [...ids].map(topic);
-    };
+    const candidatesOfTarget = (id: number) => (candidates.get(id) ?? []).map(topic);
 
     // Every scored pair of a new topic, not only its best: a topic may rank in another's best and not the reverse.
     const freshSet = new Set(fresh);
-    const scored = new Map(targets.map((id) => [id, linksFrom(topic(id), candidatesOf(id), score, freshSet.has(id) ? Infinity : LINKS_PER_TOPIC)]));
+    const scored = new Map(targets.map((id) => [id, linksFrom(topic(id), candidatesOfTarget(id), score, freshSet.has(id) ? Infinity : LINKS_PER_TOPIC)]));
     await rows.replaceLinks([...scored.values()].flatMap((links) => links.slice(0, LINKS_PER_TOPIC)), targets);
 
     const targetSet = new Set(targets);

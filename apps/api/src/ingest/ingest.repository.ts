@@ -367,11 +367,11 @@ export class IngestRows {
     return new Map(rows.map((row) => [row.topic_id, new Set(row.slugs)]));
   }
 
-  /** Topics mentioning each of these entities (one row per entity). */
+  /** Topics mentioning each of these entities, in id order as a full recompute sees them (one row per entity). */
   async topicsMentioning(entitySlugs: readonly string[]): Promise<Map<string, number[]>> {
     if (entitySlugs.length === 0) return new Map();
     const rows = await this.tx.$queryRaw<Array<{ slug: string; topic_ids: number[] }>>`
-      SELECT e.slug, array_agg(m.topic_id) AS topic_ids FROM mentions m JOIN entities e ON e.id = m.entity_id
+      SELECT e.slug, array_agg(m.topic_id ORDER BY m.topic_id) AS topic_ids FROM mentions m JOIN entities e ON e.id = m.entity_id
       WHERE e.slug = ANY(${[...entitySlugs]}::text[]) GROUP BY e.slug`;
     return new Map(rows.map((row) => [row.slug, row.topic_ids]));
   }
