@@ -115,3 +115,21 @@ describe('EmbeddedSearchEngine ranking on common words and headings', () => {
     expect(without).toEqual(withHighlights.map((h) => ({ ...h, highlight: '' })));
   });
 });
+
+describe('EmbeddedSearchEngine: matching more of the query beats matching one entity many ways', () => {
+  it('does not count every alias of a named entity as another query word matched', async () => {
+    // Topic entries carry the names of the entities they mention; Container has many ("containers",
+    // "app container", 容器…) and, as in real notes, many topics mention it.
+    const container = bySlug.get('container')!;
+    const mentionsContainer = (t: SearchDocument): SearchDocument => ({ ...t, aliases: [container.name, ...container.aliases] });
+    const e = engine();
+    await e.rebuild([
+      mentionsContainer(topic('c', 'see-its-logs', 'See its logs and delete it', 'kubectl logs busybox; the container ran once')),
+      topic('a', 'previous-instance', 'If pod crashed and restarted, get logs about the previous instance', 'kubectl logs nginx --previous'),
+      ...Array.from({ length: 12 }, (_, i) => mentionsContainer(topic('x', `container-${i}`, `Container exercise ${i}`, `run a container with image nginx:${i}`))),
+      ...Array.from({ length: 24 }, (_, i) => topic('y', `other-${i}`, `Service exercise ${i}`, `expose a deployment on port ${8000 + i}`)),
+    ]);
+    const hits = await e.search({ q: 'how to see logs of previous container instance', limit: 5 });
+    expect(hits[0]!.slug).toBe('previous-instance');
+  });
+});

@@ -40,7 +40,7 @@ describe('QueryExpander', () => {
   it('adds the other language names of every entity the query names', () => {
     expect(expander.expand('无头服务怎么用').phrases).toEqual(expect.arrayContaining(['Headless', 'headless service']));
     expect(expander.expand('blue/green').phrases).toContain('蓝绿部署');
-    expect(expander.expand('nothing known here')).toEqual({ entitySlugs: [], phrases: [] });
+    expect(expander.expand('nothing known here')).toEqual({ entitySlugs: [], phrases: [], synonyms: [] });
   });
 });
 

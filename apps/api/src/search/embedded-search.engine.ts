@@ -122,10 +122,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchHit[]> {
     const { index } = this.state;
     const allOwn = this.analyzer.queryTerms(query.q);
-    const ownSet = new Set(allOwn);
-    const allExpansion = this.analyzer.queryTerms(this.expander.expand(query.q).phrases.join('\n')).filter((t) => !ownSet.has(t));
     const own = this.withoutCommon(allOwn);
-    const expansion = this.withoutCommon(allExpansion);
+    const { sources: ownSources, concepts } = this.conceptsOf(query.q, own);
+    const expansion = this.synonymTerms(query.q, allOwn, own, ownSources, concepts);
     if (own.length + expansion.length === 0) return [];
     const terms: QueryTerm[] = [
       ...own.map((term) => ({
@@ -133,19 +132,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
         weight: 1,
         prefix: LATIN.test(term) && !HAN.test(term) && term.length >= 3,
         fuzzy: !HAN.test(term) && term.length >= 4 && index.frequency(term) === 0 ? FUZZY : (false as const),
+        source: ownSources.get(term)!,
       })),
-      ...expansion.map((term) => ({ term, weight: EXPANSION_WEIGHT, prefix: false, fuzzy: false as const })),
+      ...expansion,
     ];
     const derived = index.derive(terms);
     const kinds = query.kinds?.length ? new Set(query.kinds) : null;
     const types = query.types?.length ? new Set<string>(query.types) : null;
-    const ownMask = own.length >= 31 ? -1 : (1 << own.length) - 1;
+    const ownMask = concepts >= 31 ? -1 : (1 << concepts) - 1;
 
     const scored = index.search(derived, BOOSTS, query.limit, (n, bm25, matched, headings) => {
       const doc = index.entry(n)!;
       if ((kinds && !kinds.has(doc.kind)) || (types && !types.has(doc.entityType as string))) return 0;
-      // MiniSearch's coordination: an entry matching more of the query's terms scores that many times more.
-      const coverage = popcount(headings & ownMask) / Math.max(1, own.length);
+      // MiniSearch's coordination: an entry matching more of the query's words scores that many times more.
+      const coverage = popcount(headings & ownMask) / Math.max(1, concepts);
       const title = doc.kind === 'topic' ? 1 + TITLE_BONUS * coverage : 1;
       return bm25 * popcount(matched) * KIND_WEIGHT[doc.kind] * title;
     });
@@ -161,6 +161,49 @@ export class EmbeddedSearchEngine implements SearchEngine {
         highlight: query.highlight === false ? '' : this.highlightOf(doc, id, derived),
         topicSlug: doc.topicSlug,
       }));
+  }
+
+  /**
+   * What each of the query's own terms counts as in the coordination factor and the title
+   * coverage: each word its own, and the Han bigrams that are no word of the query (把集, 群迁
+   * of 把集群迁移) all as one: they are there to find a word inside a longer one, and as many
+   * bits they would outnumber the query's words.
+   */
+  private conceptsOf(q: string, own: readonly string[]): { sources: Map<string, number>; concepts: number } {
+    const words = new Set(this.analyzer.words(q).map((w) => w.normalize('NFKC').toLowerCase()));
+    const sources = new Map<string, number>();
+    let concepts = 0;
+    let bigrams: number | undefined;
+    for (const term of own) {
+      if (HAN.test(term) && !words.has(term)) sources.set(term, (bigrams ??= concepts++));
+      else sources.set(term, concepts++);
+    }
+    return { sources, concepts };
+  }
+
+  /**
+   * The words the query's entities' other names bring (not the query's own), at EXPANSION_WEIGHT.
+   * Each counts as the query word that named its entity (the first own word among the entity's
+   * names), or, when none did, all of one entity's words count as one: the coordination factor
+   * counts what the query asks about, so a topic mentioning Container does not score once per
+   * alias of Container ("containers", "app container", 容器…) and outrank one matching the
+   * query's other words.
+   */
+  private synonymTerms(q: string, allOwn: readonly string[], own: readonly string[], ownSources: ReadonlyMap<string, number>, concepts: number): QueryTerm[] {
+    const seen = new Set(allOwn);
+    const sources = new Map<string, number>();
+    let next = concepts;
+    for (const { names } of this.expander.expand(q).synonyms) {
+      const words = this.analyzer.queryTerms(names.join('\n'));
+      const naming = words.find((word) => ownSources.has(word) && own.includes(word));
+      const source = naming === undefined ? next++ : ownSources.get(naming)!;
+      for (const word of words) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        sources.set(word, source);
+      }
+    }
+    return this.withoutCommon([...sources.keys()]).map((term) => ({ term, weight: EXPANSION_WEIGHT, prefix: false, fuzzy: false as const, source: sources.get(term)! }));
   }
 
   /**

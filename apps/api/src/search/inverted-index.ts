@@ -28,6 +28,11 @@ export interface QueryTerm {
   prefix: boolean;
   /** Typo tolerance as a share of the term's length, or false. */
   fuzzy: number | false;
+  /**
+   * The query term this one counts as in the matched and heading masks (its index in the
+   * query); its own index when omitted. A synonym counts as the word it stands for.
+   */
+  source?: number;
 }
 
 /** A query term as found in the index: the word itself, a longer word it begins, or a word one typo away. */
@@ -137,7 +142,7 @@ export class InvertedIndex<T> {
       if (!known || known.weight < weight) out.set(term, { term, source, weight });
     };
     query.forEach((q, i) => {
-      const source = Math.min(i, MAX_SOURCES - 1);
+      const source = Math.min(q.source ?? i, MAX_SOURCES - 1);
       if (this.frequency(q.term) > 0) keep(q.term, source, q.weight);
       if (q.prefix) {
         const longer: string[] = [];

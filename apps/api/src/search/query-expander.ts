@@ -14,13 +14,16 @@ export interface MentionSource {
 export class QueryExpander {
   constructor(private readonly mentions: MentionSource) {}
 
-  /** The names and aliases of the entities the query mentions (the query's own words included). */
-  expand(query: string): { entitySlugs: string[]; phrases: string[] } {
+  /**
+   * The entities the query mentions, each with its names and aliases (the query's own words
+   * included), and all those names as one list.
+   */
+  expand(query: string): { entitySlugs: string[]; phrases: string[]; synonyms: Array<{ entitySlug: string; names: string[] }> } {
     const entitySlugs = this.mentions.findMentions(query).map((m) => m.entitySlug);
-    const phrases = entitySlugs.flatMap((slug) => {
+    const synonyms = entitySlugs.flatMap((slug) => {
       const entity = this.mentions.entity(slug);
-      return entity ? [entity.name, ...entity.aliases] : [];
+      return entity ? [{ entitySlug: slug, names: [entity.name, ...entity.aliases] }] : [];
     });
-    return { entitySlugs, phrases };
+    return { entitySlugs, phrases: synonyms.flatMap((s) => s.names), synonyms };
   }
 }
