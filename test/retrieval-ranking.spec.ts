@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { selectPassages, type Ranked } from '../apps/api/src/retrieval/ranking.js';
+import { isQuotable, selectPassages, type Ranked } from '../apps/api/src/retrieval/ranking.js';
 
 const passage = (text: string, lineStart: number) => ({ kind: 'prose' as const, text, lineStart, lineEnd: lineStart, snippetIndex: null, cuts: [] });
 const item = (key: string, score: number, group: string, words: string): Ranked<null> =>
@@ -22,5 +22,19 @@ describe('selectPassages', () => {
     ], options);
     expect(chosen.map((c) => c.key)).toEqual(['a.md:1', 'b.md:1', 'a.md:5']);
     expect(chosen.map((c) => c.score)).toEqual([...chosen.map((c) => c.score)].sort((x, y) => y - x));
+  });
+});
+
+describe('isQuotable', () => {
+  it.each(['show', 'Output:', '如下：', '不支持。', '  --  '])('is false for a label: %j', (text) => {
+    expect(isQuotable({ kind: 'prose', text })).toBe(false);
+  });
+
+  it.each(['See the logs', '不支持该功能', 'Use kubectl logs -p.'])('is true for a sentence: %j', (text) => {
+    expect(isQuotable({ kind: 'prose', text })).toBe(true);
+  });
+
+  it('is true for any snippet, however short (a one-word command is an answer)', () => {
+    expect(isQuotable({ kind: 'snippet', text: 'ls' })).toBe(true);
   });
 });

@@ -35,6 +35,8 @@ const SAME_TOPIC_DECAY = 0.85;
 const NEAR_DUPLICATE = 0.8;
 /** A shortened passage shorter than this is not worth quoting. */
 const MIN_QUOTE = 60;
+/** Letters and digits a prose passage needs to be quoted at all, a Han character counting two (about a word's worth). */
+const MIN_PROSE_LETTERS = 8;
 
 export function queryProfile(query: string, analyzer: Analyzer, expander: Expander): QueryProfile {
   const terms = new Map<string, number>(analyzer.queryTerms(query).map((t) => [t, 1]));
@@ -72,6 +74,23 @@ export function headingScore(profile: QueryProfile, headingTerms: ReadonlySet<st
     if (headingTerms.has(term)) found += weight;
   }
   return total ? found / total : 0;
+}
+
+/**
+ * Whether a passage says something of its own. A label ("show" of a `<details>` toggle,
+ * "Output:", 如下：) is kept as a passage, for citations and neighbours, but is never an
+ * answer: read under its headings it would match the query as well as the section does,
+ * and quote nothing.
+ */
+export function isQuotable(passage: Pick<CutPassage, 'kind' | 'text'>): boolean {
+  if (passage.kind === 'snippet') return true;
+  let letters = 0;
+  for (const ch of passage.text) {
+    if (/\p{Script=Han}/u.test(ch)) letters += 2;
+    else if (/[\p{L}\p{N}]/u.test(ch)) letters++;
+    if (letters >= MIN_PROSE_LETTERS) return true;
+  }
+  return false;
 }
 
 export function combine(topicScore: number, overlap: number, heading = 0): number {

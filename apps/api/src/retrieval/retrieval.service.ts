@@ -11,7 +11,7 @@ import { TextAnalyzer } from '../search/text-analyzer.js';
 import type { CutPassage } from '../../../../seed/parser/passages.js';
 import type { ManifestFinding } from '../manifests/manifests.types.js';
 import { documentHeading } from '../search/heading-path.js';
-import { combine, headingScore, overlapScore, queryProfile, selectPassages, type QueryProfile, type Ranked } from './ranking.js';
+import { combine, headingScore, isQuotable, overlapScore, queryProfile, selectPassages, type QueryProfile, type Ranked } from './ranking.js';
 import { ancestorTitles, RetrievalRepository, type PassageTopicRow } from './retrieval.repository.js';
 import { passageId, RETRIEVE_DEFAULTS, type Passage, type PassageWarning, type RetrieveQuery, type RetrieveResult } from './retrieval.types.js';
 
@@ -93,6 +93,7 @@ export class RetrievalService {
     for (const topic of topics) {
       const topicScore = topicScores.get(topic.slug) ?? 0;
       for (const [position, passage] of topic.passages.entries()) {
+        if (!isQuotable(passage)) continue;
         const analysis = this.analyse(topic.headingPath, passage);
         if (query.types && !analysis.entities.some((e) => query.types!.includes(e.type))) continue;
         const snippet = passage.snippetIndex === null ? undefined : topic.snippets[passage.snippetIndex];
