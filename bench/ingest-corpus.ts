@@ -68,8 +68,7 @@ async function cliIngest(dir: string, env: Record<string, string>): Promise<{ ms
     const code = await new Promise<number | null>((resolve) => child.process.once('exit', resolve));
     const ms = performance.now() - started;
     if (code !== 0) throw new Error(`npm run ingest exited ${code}:\n${child.output()}`);
-    const json = child.output().slice(child.output().indexOf('{\n'));
-    return { ms, report: JSON.parse(json.slice(0, json.lastIndexOf('}') + 1)) as { added: string[]; skipped: unknown[]; failed: unknown[] } };
+    return { ms, report: JSON.parse(child.stdout()) as { added: string[]; skipped: unknown[]; failed: unknown[] } };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

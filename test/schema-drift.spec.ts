@@ -33,11 +33,11 @@ describe('migrations agree with schema.prisma', () => {
     const edited = schema
       .replace('  body         String\n', '  body         String?\n')
       .replace('  @@index([type])\n', '')
-      .replace('  count    Int\n', '');
+      .replace('  lineCount   Int      @map("line_count")\n', '');
     expect(await database.sql((db) => schemaDrift(edited, db))).toEqual(
       expect.arrayContaining([
         'column topics.body is NOT NULL, schema says nullable',
-        'column mentions.count is not in the schema',
+        'column documents.line_count is not in the schema',
         'index entities(type) is not in the schema',
       ]),
     );

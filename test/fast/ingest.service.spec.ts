@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Type } from '@nestjs/common';
+import { DatabaseService } from '../../apps/api/src/database/database.service.js';
 import { EntitiesService } from '../../apps/api/src/entities/entities.service.js';
 import { GraphService } from '../../apps/api/src/graph/graph.service.js';
-import { inStatements, ROWS_PER_STATEMENT } from '../../apps/api/src/ingest/ingest.repository.js';
+import { IngestRepository, inStatements, ROWS_PER_STATEMENT } from '../../apps/api/src/ingest/ingest.repository.js';
+import { MentionStatsCache } from '../../apps/api/src/ingest/mention-stats.cache.js';
 import { IngestService } from '../../apps/api/src/ingest/ingest.service.js';
 import { TopicsService } from '../../apps/api/src/topics/topics.service.js';
 import { startServices, type Services } from './support/services.js';
@@ -156,5 +159,41 @@ describe('inStatements', () => {
     await inStatements([], async () => {
       throw new Error('no statement for no rows');
     });
+  });
+});
+
+/** The entity frequencies kept in memory between documents must be what a full read of the mentions gives. */
+describe('MentionStatsCache', () => {
+  let s: Services;
+  beforeAll(async () => {
+    s = await startServices({ seed: true });
+  });
+  afterAll(() => s?.close());
+
+  const fresh = () => s.get(IngestRepository).transaction((rows) => rows.mentionStats());
+  const cached = () => s.get(IngestRepository).transaction((rows) => s.get(MentionStatsCache).read(rows));
+
+  it('moved by adds, replacements and deletes, equals a full read', async () => {
+    const ingest = s.get(IngestService);
+    await cached(); // read whole once, then moved by each write below
+    await ingest.ingest('a.md', MARKDOWN);
+    await ingest.ingest('b.md', '# Ingress\n\nAn Ingress routes HTTP to a Service; a NodePort Service opens a port on every node.\n');
+    await ingest.ingest('a.md', '# Only etcd\n\netcd keeps the cluster state.\n'); // replaced: its probes and services are gone
+    const b = (await s.get(IngestRepository).findDocumentByName('b.md'))!;
+    await ingest.deleteDocument(b.slug);
+    const expected = await fresh();
+    expect(expected.df.get('etcd')).toBeGreaterThan(0);
+    expect(await cached()).toEqual(expected);
+  });
+
+  it('reads whole again after a write it did not see (another process, through the content log)', async () => {
+    await cached();
+    // A write behind the cache's back, as another process's would be: the mentions of one topic deleted.
+    const prisma = s.get(DatabaseService as unknown as Type<DatabaseService>).prisma;
+    const { topicId } = (await prisma.mention.findFirst({ orderBy: { topicId: 'asc' } }))!;
+    await prisma.mention.deleteMany({ where: { topicId } });
+    expect(await cached()).not.toEqual(await fresh());
+    s.get(MentionStatsCache).invalidate(); // what a content-log notification does
+    expect(await cached()).toEqual(await fresh());
   });
 });

@@ -4,6 +4,7 @@ import {
   type TopicEntities, type TopicLink,
 } from '../../../../seed/parser/related-topics.js';
 import type { IngestRows } from './ingest.repository.js';
+import { MentionStatsCache, NO_CHANGE, type MentionChange } from './mention-stats.cache.js';
 
 /**
  * What depends on more than one document: related-topic links and relation
@@ -17,6 +18,8 @@ import type { IngestRows } from './ingest.repository.js';
  */
 @Injectable()
 export class DerivedGraphService {
+  constructor(private readonly stats: MentionStatsCache) {}
+
   /** Evidence of these (new) topics: each relation whose both ends a topic mentions. */
   async addEvidence(rows: IngestRows, topicIds: readonly number[]): Promise<void> {
     await rows.insertEvidence(topicIds);
@@ -26,11 +29,12 @@ export class DerivedGraphService {
    * Recomputes the links out of `targets`, and gives every topic one of `fresh` (new
    * topics) was scored against a link back when it makes that topic's best
    * LINKS_PER_TOPIC. Each target is scored against at most MAX_CANDIDATES topics, so
-   * the cost is the document's, not the corpus's.
+   * the cost is the document's, not the corpus's. `change` is what the transaction did to the
+   * mentions, so the entity frequencies are the cached ones moved by it (MentionStatsCache).
    */
-  async updateLinks(rows: IngestRows, targets: readonly number[], fresh: readonly number[]): Promise<void> {
+  async updateLinks(rows: IngestRows, targets: readonly number[], fresh: readonly number[], change: MentionChange = NO_CHANGE): Promise<void> {
     if (targets.length === 0) return;
-    const stats = await rows.mentionStats();
+    const stats = await this.stats.read(rows, change);
     const score = linkScorer(idfOf(stats));
     const sets = await rows.entitySets(targets);
     const proposing = [...new Set([...sets.values()].flatMap((set) => [...set]))].filter((e) => proposesPairs(stats, e));

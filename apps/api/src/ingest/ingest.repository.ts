@@ -222,14 +222,6 @@ export class IngestRows {
     return rows.map((row) => row.from_id);
   }
 
-  /** Entity slugs mentioned by any of these topics. */
-  async entitiesMentionedBy(topicIds: readonly number[]): Promise<string[]> {
-    if (topicIds.length === 0) return [];
-    const rows = await this.tx.$queryRaw<Array<{ slug: string }>>`
-      SELECT DISTINCT e.slug FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.topic_id = ANY(${[...topicIds]}::int[])`;
-    return rows.map((row) => row.slug);
-  }
-
   /** Entities for manifest kinds nobody listed: created once, marked provisional, left alone when they exist. */
   async ensureProvisionalEntities(entities: readonly OntologyEntity[]): Promise<void> {
     if (entities.length === 0) return;

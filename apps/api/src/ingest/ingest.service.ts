@@ -16,6 +16,7 @@ import { IngestEvents } from './ingest-events.js';
 import { IngestRepository, type IngestRows, type PassageRow, type SnippetRow } from './ingest.repository.js';
 import type { DeleteReport, FolderIngestReport, IngestProgress, IngestReport } from './ingest.types.js';
 import { checkDocumentManifests, type ManifestCheck } from './manifest-checks.js';
+import { MentionStatsCache, mentionChange, type MentionChange } from './mention-stats.cache.js';
 import { listNotesFolder, readNoteFile } from './notes-folder.js';
 import { OntologyService } from './ontology.service.js';
 
@@ -60,6 +61,7 @@ export class IngestService {
     private readonly ontology: OntologyService,
     private readonly derived: DerivedGraphService,
     private readonly events: IngestEvents,
+    private readonly stats: MentionStatsCache,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -69,9 +71,9 @@ export class IngestService {
    * mentions, removed ones lose theirs) and what derives from mentions (links,
    * evidence) is recomputed: an upgraded ontology applies to notes already stored.
    */
-  syncOntology(): Promise<{ entities: number; relations: number; changed: number; relinked: number }> {
+  async syncOntology(): Promise<{ entities: number; relations: number; changed: number; relinked: number }> {
     const { entities, relations } = this.ontology.ontology;
-    return this.repository.transaction(async (rows) => {
+    const synced = await this.repository.transaction(async (rows) => {
       const changed = (await rows.syncEntities(entities)) + (await rows.syncRelations(relations));
       let relinked = 0;
       if (changed > 0) {
@@ -81,6 +83,9 @@ export class IngestService {
       }
       return { entities: entities.length, relations: relations.length, changed, relinked };
     });
+    // Mentions found again: the cached entity frequencies are read whole at their next use.
+    if (synced.relinked > 0) this.stats.invalidate();
+    return synced;
   }
 
   /** Every topic's mentions found again in its stored text (title and passages), with its manifests' kinds. */
@@ -105,11 +110,12 @@ export class IngestService {
   }
 
   /** Links and evidence from scratch (POST /admin/reindex): undoes the drift of incremental updates. */
-  recomputeDerived(): Promise<void> {
-    return this.repository.transaction(async (rows) => {
+  async recomputeDerived(): Promise<void> {
+    await this.repository.transaction(async (rows) => {
       await this.derived.recomputeAll(rows);
       rows.announce({ kind: 'derived' });
     });
+    this.stats.invalidate();
   }
 
   /** One document; the same name again replaces it. */
@@ -125,14 +131,17 @@ export class IngestService {
       const document = await rows.findDocument(found.name);
       if (!document) return null; // deleted meanwhile
       const topicIds = await rows.topicIdsOf(document.id);
-      const entities = await rows.entitiesMentionedBy(topicIds);
+      const oldSets = await rows.entitySets(topicIds);
+      const change = mentionChange(oldSets.values(), []);
       const pointing = await rows.topicsLinkingTo(topicIds);
       await rows.deleteDocument(document.id);
-      await this.derived.updateLinks(rows, pointing, []);
+      await this.derived.updateLinks(rows, pointing, [], change);
       rows.announce({ kind: 'document', documentSlug: document.slug });
-      return { report: { document: { name: document.name, slug: document.slug }, topics: topicIds.length }, entities };
+      const entities = [...new Set([...oldSets.values()].flatMap((set) => [...set]))];
+      return { report: { document: { name: document.name, slug: document.slug }, topics: topicIds.length }, entities, change };
     });
     if (!removed) throw new NotFoundError('document', slug);
+    this.stats.committedChange(removed.change);
     this.logger.info(removed.report, 'document deleted');
     await this.events.documentChanged({ kind: 'deleted', document: removed.report.document, entities: removed.entities });
     return removed.report;
@@ -201,7 +210,7 @@ export class IngestService {
   private async refreshLinks(targets: number[], fresh: number[]): Promise<void> {
     if (targets.length === 0) return;
     await this.repository.transaction(async (rows) => {
-      const stats = await rows.mentionStats();
+      const stats = await this.stats.read(rows);
       if (targets.length > stats.topics / 4) await this.derived.recomputeAll(rows);
       else await this.derived.updateLinks(rows, await rows.existingTopics(targets), await rows.existingTopics(fresh));
       rows.announce({ kind: 'derived' });
@@ -260,13 +269,13 @@ export class IngestService {
       onProgress?.(p);
     };
 
-    const written = await this.repository.transaction(async (rows): Promise<(WriteOutcome & { entities: string[] }) | { same: true }> => {
+    const written = await this.repository.transaction(async (rows): Promise<(WriteOutcome & { entities: string[]; change: MentionChange }) | { same: true }> => {
       await rows.lockDocumentName(name);
       const existing = await rows.findDocument(name);
       if (existing?.contentHash === contentHash) return { same: true }; // a concurrent writer stored it first
       const oldTopics = existing ? await rows.topicIdsOf(existing.id) : [];
-      const oldEntities = await rows.entitiesMentionedBy(oldTopics);
-      const pointing = (await rows.topicsLinkingTo(oldTopics));
+      const oldSets = await rows.entitySets(oldTopics);
+      const pointing = await rows.topicsLinkingTo(oldTopics);
       if (existing) await rows.deleteTopicsOf(existing.id);
       const documentId = await rows.saveDocument(
         { name, slug: existing?.slug ?? documentSlug, format: parsed.format, title: parsed.metadata.title, metadata: metadataJson(parsed), sourceFolder, contentHash, content, lineCount: parsed.lineCount },
@@ -281,11 +290,14 @@ export class IngestService {
       progress('snippets', topics.length);
       const newEntities = await rows.insertMentions(topics.flatMap((topic) => topic.mentions.map((m) => ({ topicId: idOf(topic), entity: m.entitySlug, count: m.count }))));
       progress('mentions', topics.length);
+      // A mention of an entity that does not exist is not stored (insertMentions joins on slug).
+      const stored = new Set(newEntities);
+      const change = mentionChange(oldSets.values(), topics.map((topic) => new Set(topic.mentions.map((m) => m.entitySlug).filter((slug) => stored.has(slug)))));
       await this.derived.addEvidence(rows, [...topicIds.values()]);
       const fresh = [...topicIds.values()];
       const targets = [...fresh, ...pointing];
       if (links === 'now') {
-        await this.derived.updateLinks(rows, targets, fresh);
+        await this.derived.updateLinks(rows, targets, fresh, change);
         progress('links', topics.length);
       }
       rows.announce({ kind: 'document', documentSlug: existing?.slug ?? documentSlug });
@@ -299,10 +311,12 @@ export class IngestService {
           mentions: topics.reduce((sum, topic) => sum + topic.mentions.length, 0),
         },
         staleLinks: links === 'now' ? { targets: [], fresh: [] } : { targets, fresh },
-        entities: [...new Set([...oldEntities, ...newEntities])],
+        entities: [...new Set([...[...oldSets.values()].flatMap((set) => [...set]), ...newEntities])],
+        change,
       };
     });
     if ('same' in written) return this.unchanged((await this.repository.findDocumentByName(name))!);
+    this.stats.committedChange(written.change);
     this.logger.info({ ...written.report, ms: Date.now() - started }, 'document ingested');
     await this.events.documentChanged({ kind: 'upserted', document: written.report.document, entities: written.entities });
     return { report: written.report, staleLinks: written.staleLinks };

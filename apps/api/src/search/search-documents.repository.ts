@@ -73,7 +73,7 @@ export class SearchDocumentsRepository {
   }
 
   /**
-   * Entities point at the topic that mentions them most (first in document order on ties).
+   * Entities point at the topic that mentions them most (the first stored on ties).
    * One statement picking that topic per entity in SQL (LATERAL … LIMIT 1): an entity named all over
    * the corpus must not cost reading all its mentions on every document's update.
    */
@@ -84,7 +84,7 @@ export class SearchDocumentsRepository {
       FROM entities e
       LEFT JOIN LATERAL (
         SELECT t.slug FROM mentions m JOIN topics t ON t.id = m.topic_id
-        WHERE m.entity_id = e.id ORDER BY m.count DESC, t.document_id, t.position LIMIT 1
+        WHERE m.entity_id = e.id ORDER BY m.count DESC, m.topic_id LIMIT 1
       ) top ON true
       ${only}
       ORDER BY e.slug`;
