@@ -8,6 +8,7 @@ import { EntitiesService } from '../../apps/api/src/entities/entities.service.js
 import { GraphService } from '../../apps/api/src/graph/graph.service.js';
 import { IngestRepository, inStatements, ROWS_PER_STATEMENT } from '../../apps/api/src/ingest/ingest.repository.js';
 import { MentionStatsCache } from '../../apps/api/src/ingest/mention-stats.cache.js';
+import { TableStatistics } from '../../apps/api/src/ingest/table-statistics.js';
 import { IngestService } from '../../apps/api/src/ingest/ingest.service.js';
 import { TopicsService } from '../../apps/api/src/topics/topics.service.js';
 import { startServices, type Services } from './support/services.js';
@@ -195,5 +196,39 @@ describe('MentionStatsCache', () => {
     expect(await cached()).not.toEqual(await fresh());
     s.get(MentionStatsCache).invalidate(); // what a content-log notification does
     expect(await cached()).toEqual(await fresh());
+  });
+});
+
+/** Planner statistics: nothing else analyzes PGlite, and a PostgreSQL may run no autovacuum. */
+describe('TableStatistics', () => {
+  let s: Services;
+  beforeAll(async () => {
+    s = await startServices();
+  });
+  afterAll(() => s?.close());
+
+  const analyzedTopics = async () => {
+    const [row] = await s.database.prisma.$queryRaw<[{ n: number }]>`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'topics'`;
+    return row.n;
+  };
+
+  it('analyzes once the corpus has grown past the first documents, and after a folder ingest', async () => {
+    const ingest = s.get(IngestService);
+    const note = (i: number) => `# Note ${i}\n\nA liveness probe restarts container number ${i}.\n\n## More ${i}\n\nA Service routes to Pods.\n`;
+    const before = await analyzedTopics();
+    for (let i = 0; i < 19; i++) await ingest.ingest(`note-${i}.md`, note(i));
+    expect(await analyzedTopics()).toBe(before); // 19 documents: not yet
+    await ingest.ingest('note-19.md', note(19));
+    await s.get(TableStatistics).onModuleDestroy(); // the analyze runs in the background: wait for it
+    expect(await analyzedTopics()).toBe(40); // every topic counted: 20 documents of two sections
+
+    const dir = mkdtempSync(join(tmpdir(), 'kubenotes-analyze-'));
+    try {
+      for (let i = 20; i < 25; i++) writeFileSync(join(dir, `note-${i}.md`), note(i));
+      await ingest.ingestFolder(dir);
+      expect(await analyzedTopics()).toBe(50);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

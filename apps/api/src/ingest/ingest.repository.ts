@@ -119,6 +119,15 @@ export class IngestRepository {
     return result;
   }
 
+  /**
+   * Fresh planner statistics for the tables ingest grows (outside any transaction). Without them a
+   * table planned while small is planned so forever where nothing else analyzes it (PGlite has no
+   * autovacuum; a PostgreSQL may have it off).
+   */
+  async analyze(): Promise<void> {
+    await this.prisma.$executeRawUnsafe('ANALYZE documents, topics, snippets, passages, mentions, relation_evidence, topic_links');
+  }
+
   countDocuments(): Promise<number> {
     return this.prisma.document.count();
   }

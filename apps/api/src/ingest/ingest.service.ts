@@ -18,6 +18,7 @@ import type { DeleteReport, FolderIngestReport, IngestProgress, IngestReport } f
 import { checkDocumentManifests, type ManifestCheck } from './manifest-checks.js';
 import { MentionStatsCache, mentionChange, type MentionChange } from './mention-stats.cache.js';
 import { listNotesFolder, readNoteFile } from './notes-folder.js';
+import { TableStatistics } from './table-statistics.js';
 import { OntologyService } from './ontology.service.js';
 
 /** Largest notes document accepted (characters). */
@@ -62,6 +63,7 @@ export class IngestService {
     private readonly derived: DerivedGraphService,
     private readonly events: IngestEvents,
     private readonly stats: MentionStatsCache,
+    private readonly tableStatistics: TableStatistics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -116,6 +118,7 @@ export class IngestService {
       rows.announce({ kind: 'derived' });
     });
     this.stats.invalidate();
+    await this.tableStatistics.analyzeNow();
   }
 
   /** One document; the same name again replaces it. */
@@ -142,6 +145,7 @@ export class IngestService {
     });
     if (!removed) throw new NotFoundError('document', slug);
     this.stats.committedChange(removed.change);
+    this.tableStatistics.documentWritten();
     this.logger.info(removed.report, 'document deleted');
     await this.events.documentChanged({ kind: 'deleted', document: removed.report.document, entities: removed.entities });
     return removed.report;
@@ -188,6 +192,7 @@ export class IngestService {
       }
     } finally {
       await this.refreshLinks([...targets], [...fresh]);
+      if (report.added.length + report.replaced.length + report.pruned.length > 0) await this.tableStatistics.analyzeNow();
     }
     this.logger.info(
       { folder, added: report.added.length, replaced: report.replaced.length, unchanged: report.unchanged.length, skipped: report.skipped.length, failed: report.failed.length, pruned: report.pruned.length },
@@ -317,6 +322,7 @@ export class IngestService {
     });
     if ('same' in written) return this.unchanged((await this.repository.findDocumentByName(name))!);
     this.stats.committedChange(written.change);
+    this.tableStatistics.documentWritten();
     this.logger.info({ ...written.report, ms: Date.now() - started }, 'document ingested');
     await this.events.documentChanged({ kind: 'upserted', document: written.report.document, entities: written.entities });
     return { report: written.report, staleLinks: written.staleLinks };
