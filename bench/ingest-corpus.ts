@@ -112,6 +112,10 @@ async function serviceIngest(files: NoteFile[], env: Record<string, string>) {
     const stats = (samples: number[]) => ({ p50: round(percentile(samples, 50)), p99: round(percentile(samples, 99)), mean: round(samples.reduce((a, b) => a + b, 0) / samples.length) });
     return {
       totalMs: round(totalMs),
+      // Mean POST time in each tenth of the sequence: where the cost stops growing with the corpus.
+      byTenth: Array.from({ length: 10 }, (_, k) => latencies.slice(Math.floor((k * latencies.length) / 10), Math.floor(((k + 1) * latencies.length) / 10))).map(
+        (part) => round(part.reduce((a, b) => a + b, 0) / Math.max(1, part.length)),
+      ),
       first20: stats(latencies.slice(0, SAMPLES)),
       last20: stats(latencies.slice(-SAMPLES)),
       oneMore: stats(added),
@@ -165,6 +169,7 @@ async function main(): Promise<void> {
       `| ${files.length} sequential POST /documents (${postgres ? 'PostgreSQL' : 'PGlite in memory'}) | ${service.totalMs} ms | ${result.service.ratio} |`,
       `| POST latency, first ${SAMPLES} / last ${SAMPLES} (p50) | ${service.first20.p50} / ${service.last20.p50} ms | |`,
       `| POST latency, first ${SAMPLES} / last ${SAMPLES} (mean) | ${service.first20.mean} / ${service.last20.mean} ms | |`,
+      `| POST mean by tenth of the sequence | ${service.byTenth.join(' · ')} ms | |`,
       `| one more document (p50 / p99) | ${service.oneMore.p50} / ${service.oneMore.p99} ms | |`,
       // The first files again under new paths: the same content into the full corpus as into the empty one, so the ratio is the corpus's cost alone.
       `| the first ${SAMPLES} files into the full corpus ÷ into the empty one (mean) | ${service.oneMore.mean} / ${service.first20.mean} ms = ${(service.oneMore.mean / service.first20.mean).toFixed(2)} | |`,
