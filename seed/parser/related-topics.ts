@@ -144,6 +144,13 @@ export function linksFrom<K extends string | number>(
   return links.sort(byScoreThenTo).slice(0, limit);
 }
 
+/** Every entity any of these sets holds, once. */
+export function entitiesOf(sets: Iterable<ReadonlySet<string>>): string[] {
+  const all = new Set<string>();
+  for (const set of sets) for (const entity of set) all.add(entity);
+  return [...all];
+}
+
 /** Entity → the topics (indexes into `topics`, ascending) that mention it. */
 function postingsOf<K>(topics: readonly TopicEntities<K>[]): Map<string, number[]> {
   const postings = new Map<string, number[]>();

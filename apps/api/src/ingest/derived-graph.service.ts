@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  LINKS_PER_TOPIC, candidatesOf, idfOf, linkScorer, linksFrom, proposesPairs, relateTopics,
+  LINKS_PER_TOPIC, candidatesOf, entitiesOf, idfOf, linkScorer, linksFrom, proposesPairs, relateTopics,
   type TopicEntities, type TopicLink,
 } from '../../../../seed/parser/related-topics.js';
 import type { IngestRows } from './ingest.repository.js';
@@ -37,7 +37,7 @@ export class DerivedGraphService {
     const stats = await this.stats.read(rows, change);
     const score = linkScorer(idfOf(stats));
     const sets = await rows.entitySets(targets);
-    const proposing = [...new Set([...sets.values()].flatMap((set) => [...set]))].filter((e) => proposesPairs(stats, e));
+    const proposing = entitiesOf(sets.values()).filter((e) => proposesPairs(stats, e));
     const postings = await rows.topicsMentioning(proposing);
     const candidates = new Map([...sets].map(([id, set]) => [id, candidatesOf(set, id, (e) => postings.get(e), stats)]));
     const known = await rows.entitySets([...new Set([...candidates.values()].flat())].filter((id) => !sets.has(id)));

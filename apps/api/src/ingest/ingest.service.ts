@@ -4,6 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { parseDocument } from '../../../../seed/parser/parse-document.js';
+import { entitiesOf } from '../../../../seed/parser/related-topics.js';
 import { cutSectionPassages } from '../../../../seed/parser/passages.js';
 import { buildTopicGraph, mentionsInContext, type GraphTopic } from '../../../../seed/parser/topic-graph.js';
 import type { ParsedDocument, ParsedSnippet } from '../../../../seed/parser/types.js';
@@ -140,7 +141,7 @@ export class IngestService {
       await rows.deleteDocument(document.id);
       await this.derived.updateLinks(rows, pointing, [], change);
       rows.announce({ kind: 'document', documentSlug: document.slug });
-      const entities = [...new Set([...oldSets.values()].flatMap((set) => [...set]))];
+      const entities = entitiesOf(oldSets.values());
       return { report: { document: { name: document.name, slug: document.slug }, topics: topicIds.length }, entities, change };
     });
     if (!removed) throw new NotFoundError('document', slug);
@@ -316,7 +317,7 @@ export class IngestService {
           mentions: topics.reduce((sum, topic) => sum + topic.mentions.length, 0),
         },
         staleLinks: links === 'now' ? { targets: [], fresh: [] } : { targets, fresh },
-        entities: [...new Set([...[...oldSets.values()].flatMap((set) => [...set]), ...newEntities])],
+        entities: entitiesOf([...oldSets.values(), new Set(newEntities)]),
         change,
       };
     });

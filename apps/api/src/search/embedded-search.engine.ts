@@ -124,7 +124,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const allOwn = this.analyzer.queryTerms(query.q);
     const own = this.withoutCommon(allOwn);
     const { sources: ownSources, concepts } = this.conceptsOf(query.q, own);
-    const expansion = this.synonymTerms(query.q, allOwn, own, ownSources, concepts);
+    const expansion = this.synonymTerms(query.q, allOwn, ownSources, concepts);
     if (own.length + expansion.length === 0) return [];
     const terms: QueryTerm[] = [
       ...own.map((term) => ({
@@ -189,13 +189,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * alias of Container ("containers", "app container", 容器…) and outrank one matching the
    * query's other words.
    */
-  private synonymTerms(q: string, allOwn: readonly string[], own: readonly string[], ownSources: ReadonlyMap<string, number>, concepts: number): QueryTerm[] {
+  private synonymTerms(q: string, allOwn: readonly string[], ownSources: ReadonlyMap<string, number>, concepts: number): QueryTerm[] {
     const seen = new Set(allOwn);
     const sources = new Map<string, number>();
     let next = concepts;
     for (const { names } of this.expander.expand(q).synonyms) {
       const words = this.analyzer.queryTerms(names.join('\n'));
-      const naming = words.find((word) => ownSources.has(word) && own.includes(word));
+      const naming = words.find((word) => ownSources.has(word));
       const source = naming === undefined ? next++ : ownSources.get(naming)!;
       for (const word of words) {
         if (seen.has(word)) continue;
